@@ -1,0 +1,234 @@
+package dev.faunaconnect.localfauna;
+
+import dev.faunaconnect.localfauna.Values.RefValue;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The entries and the set events of one index, kept for every version of every document so that reads at any
+ * past snapshot and event pages are exact. {@code Documents(c)} is the native index of this kind with no terms
+ * and no values: one entry per span of time a document is alive.
+ */
+final class IndexTable {
+  /** One indexed field: a path such as {@code ["data","x"]}, {@code ["ts"]} or {@code ["ref"]}. */
+  record Field(List<Object> path, boolean reverse) {}
+
+  /** An index entry, alive from {@code from} (inclusive) to {@code to} (exclusive). */
+  record Entry(List<Object> terms, List<Object> values, Object ref, long from, long to) {
+    boolean aliveAt(long ts) {
+      return from <= ts && ts < to;
+    }
+  }
+
+  /** A set event: {@code add} when an entry appears, {@code remove} when it goes away. */
+  record SetEvent(List<Object> terms, long ts, Object ref, boolean add, List<Object> values) {
+    String action() {
+      return add ? "add" : "remove";
+    }
+  }
+
+  final String name;
+  /** The collection the indexed documents live in. */
+  final String source;
+  final List<Field> terms;
+  final List<Field> values;
+  final NavigableSet<Entry> entries;
+  final NavigableSet<SetEvent> events;
+  private final Comparator<Object> refOrder;
+  private final Map<RefValue, List<Entry>> entriesByDoc = new HashMap<>();
+  private final Map<RefValue, List<SetEvent>> eventsByDoc = new HashMap<>();
+
+  IndexTable(String name, String source, List<Field> terms, List<Field> values, Comparator<Object> refOrder) {
+    this.name = name;
+    this.source = source;
+    this.refOrder = refOrder;
+    this.terms = terms;
+    this.values = values;
+    this.entries = new TreeSet<>(entryOrder());
+    this.events = new TreeSet<>(eventOrder());
+  }
+
+  boolean hasValues() {
+    return !values.isEmpty();
+  }
+
+  /** The tuple Range bounds compare with: the values, or the ref when the index has none. */
+  List<Object> tuple(Entry e) {
+    return hasValues() ? e.values() : List.of(e.ref());
+  }
+
+  /** Rebuilds this document's entries and events from its whole history. */
+  void reindex(StoredDocument doc) {
+    drop(doc.ref);
+    List<Entry> docEntries = new ArrayList<>();
+    List<SetEvent> docEvents = new ArrayList<>();
+    Map<List<List<Object>>, Long> open = new HashMap<>();
+    for (Version version : doc.versions()) {
+      Set<List<List<Object>>> now = keysOf(doc.ref, version);
+      for (var it = open.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        if (!now.contains(e.getKey())) {
+          docEntries.add(new Entry(e.getKey().get(0), e.getKey().get(1), doc.ref, e.getValue(), version.ts()));
+          docEvents.add(new SetEvent(e.getKey().get(0), version.ts(), doc.ref, false, e.getKey().get(1)));
+          it.remove();
+        }
+      }
+      for (List<List<Object>> key : now) {
+        if (!open.containsKey(key)) {
+          open.put(key, version.ts());
+          docEvents.add(new SetEvent(key.get(0), version.ts(), doc.ref, true, key.get(1)));
+        }
+      }
+    }
+    open.forEach((key, from) -> docEntries.add(new Entry(key.get(0), key.get(1), doc.ref, from, Long.MAX_VALUE)));
+    entries.addAll(docEntries);
+    events.addAll(docEvents);
+    entriesByDoc.put(doc.ref, docEntries);
+    eventsByDoc.put(doc.ref, docEvents);
+  }
+
+  void drop(RefValue ref) {
+    List<Entry> oldEntries = entriesByDoc.remove(ref);
+    if (oldEntries != null) {
+      oldEntries.forEach(entries::remove);
+    }
+    List<SetEvent> oldEvents = eventsByDoc.remove(ref);
+    if (oldEvents != null) {
+      oldEvents.forEach(events::remove);
+    }
+  }
+
+  /** The (terms, values) pairs a version puts in the index; an array field gives one entry per element. */
+  private Set<List<List<Object>>> keysOf(RefValue ref, Version version) {
+    Set<List<List<Object>>> out = new LinkedHashSet<>();
+    if (version.isDelete()) {
+      return out;
+    }
+    List<List<Object>> termTuples = expand(terms, ref, version);
+    List<List<Object>> valueTuples = expand(values, ref, version);
+    for (List<Object> t : termTuples) {
+      for (List<Object> v : valueTuples) {
+        if (!allNull(t) && !allNull(v)) {
+          out.add(List.of(t, v));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** An entry is left out when all its terms, or all its values, are null or missing (an empty list is fine). */
+  private static boolean allNull(List<Object> tuple) {
+    return !tuple.isEmpty() && tuple.stream().allMatch(java.util.Objects::isNull);
+  }
+
+  private static List<List<Object>> expand(List<Field> fields, RefValue ref, Version version) {
+    List<List<Object>> tuples = new ArrayList<>();
+    tuples.add(List.of());
+    for (Field field : fields) {
+      Object value = read(field.path(), ref, version);
+      List<?> choices = value instanceof List<?> list ? list : java.util.Collections.singletonList(value);
+      if (choices.isEmpty()) {
+        choices = java.util.Collections.singletonList(null);
+      }
+      List<List<Object>> next = new ArrayList<>();
+      for (List<Object> prefix : tuples) {
+        for (Object choice : choices) {
+          List<Object> t = new ArrayList<>(prefix);
+          t.add(choice);
+          next.add(java.util.Collections.unmodifiableList(t));
+        }
+      }
+      tuples = next;
+    }
+    return tuples;
+  }
+
+  static Object read(List<Object> path, RefValue ref, Version version) {
+    if (path.size() == 1 && "ts".equals(path.get(0))) {
+      return version.ts();
+    }
+    if (path.size() == 1 && "ref".equals(path.get(0))) {
+      return ref;
+    }
+    Object at = version.fields();
+    for (Object step : path) {
+      if (at instanceof Map<?, ?> m && step instanceof String key) {
+        at = m.get(key);
+      } else if (at instanceof List<?> list && step instanceof Long i && i >= 0 && i < list.size()) {
+        at = list.get(i.intValue());
+      } else {
+        return null;
+      }
+    }
+    return at;
+  }
+
+  // ---- ordering -----------------------------------------------------------------------------------------------
+
+  int compareValues(List<Object> a, List<Object> b) {
+    int n = Math.min(a.size(), b.size());
+    for (int i = 0; i < n; i++) {
+      boolean reverse = i < values.size() && values.get(i).reverse();
+      int c = compareAt(a.get(i), b.get(i), reverse);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
+
+  /** Range-bound comparison: only the bound's length counts. */
+  int comparePrefix(List<Object> tuple, List<Object> bound) {
+    int n = Math.min(tuple.size(), bound.size());
+    for (int i = 0; i < n; i++) {
+      boolean reverse = hasValues() && i < values.size() && values.get(i).reverse();
+      int c = compareAt(tuple.get(i), bound.get(i), reverse);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return tuple.size() < bound.size() ? -1 : 0;
+  }
+
+  private static int compareAt(Object a, Object b, boolean reverse) {
+    int c = ValueOrder.compare(a, b);
+    boolean bound = a == ValueOrder.MIN || a == ValueOrder.MAX || b == ValueOrder.MIN || b == ValueOrder.MAX;
+    return reverse && !bound ? -c : c;
+  }
+
+  private Comparator<Entry> entryOrder() {
+    return (a, b) -> {
+      int c = ValueOrder.compareLists(a.terms(), b.terms());
+      if (c == 0) {
+        c = compareValues(a.values(), b.values());
+      }
+      if (c == 0) {
+        c = refOrder.compare(a.ref(), b.ref());
+      }
+      return c != 0 ? c : Long.compare(a.from(), b.from());
+    };
+  }
+
+  private Comparator<SetEvent> eventOrder() {
+    return (a, b) -> {
+      int c = ValueOrder.compareLists(a.terms(), b.terms());
+      if (c == 0) {
+        c = Long.compare(a.ts(), b.ts());
+      }
+      if (c == 0) {
+        c = refOrder.compare(a.ref(), b.ref());
+      }
+      if (c == 0) {
+        c = Boolean.compare(b.add(), a.add());
+      }
+      return c != 0 ? c : compareValues(a.values(), b.values());
+    };
+  }
+}

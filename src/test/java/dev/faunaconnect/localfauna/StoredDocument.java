@@ -1,0 +1,153 @@
+package dev.faunaconnect.localfauna;
+
+import dev.faunaconnect.localfauna.Values.RefValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** A document and its full history, oldest version first. */
+final class StoredDocument {
+  final RefValue ref;
+  private List<Version> versions = new ArrayList<>();
+
+  StoredDocument(RefValue ref) {
+    this.ref = ref;
+  }
+
+  List<Version> versions() {
+    return versions;
+  }
+
+  void restore(List<Version> saved) {
+    versions = new ArrayList<>(saved);
+  }
+
+  /** The version in force at {@code ts}, or null when the document did not exist yet. */
+  Version versionAt(long ts) {
+    for (int i = versions.size() - 1; i >= 0; i--) {
+      if (versions.get(i).ts() <= ts) {
+        return versions.get(i);
+      }
+    }
+    return null;
+  }
+
+  /** The live version at {@code ts}, or null when the document does not exist or is deleted then. */
+  Version liveAt(long ts) {
+    Version v = versionAt(ts);
+    return v == null || v.isDelete() ? null : v;
+  }
+
+  /** Writes a version; a second write at the same time replaces the first. */
+  void write(Version version) {
+    int i = indexOf(version.ts());
+    if (i >= 0) {
+      versions.set(i, version);
+      return;
+    }
+    int at = 0;
+    while (at < versions.size() && versions.get(at).ts() < version.ts()) {
+      at++;
+    }
+    versions.add(at, version);
+  }
+
+  /** Removes the version at {@code ts}; true if there was one. */
+  boolean removeAt(long ts) {
+    int i = indexOf(ts);
+    if (i < 0) {
+      return false;
+    }
+    versions.remove(i);
+    return true;
+  }
+
+  private int indexOf(long ts) {
+    for (int i = 0; i < versions.size(); i++) {
+      if (versions.get(i).ts() == ts) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The document as Get returns it: ref, ts, then the stored fields in stored order. */
+  Map<String, Object> render(Version version) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("ref", ref);
+    out.put("ts", version.ts());
+    if (version.fields() != null) {
+      out.putAll(version.fields());
+    }
+    return out;
+  }
+
+  /** The version just before {@code version}, or null. */
+  Version previous(Version version) {
+    Version previous = null;
+    for (Version v : versions) {
+      if (v.ts() >= version.ts()) {
+        break;
+      }
+      previous = v;
+    }
+    return previous;
+  }
+
+  /** {@code delete}; {@code update} when the version before is live; else {@code create}. */
+  String actionOf(Version version) {
+    if (version.isDelete()) {
+      return "delete";
+    }
+    Version previous = previous(version);
+    return previous == null || previous.isDelete() ? "create" : "update";
+  }
+
+  /**
+   * The {@code data} an event carries: the whole data for a create, the changed leaves for an update (a removed
+   * key as null), null for a delete or when nothing in {@code data} changed.
+   */
+  Object diffOf(Version version) {
+    if (version.isDelete()) {
+      return null;
+    }
+    Object now = version.fields().get("data");
+    if ("create".equals(actionOf(version))) {
+      return now;
+    }
+    Map<String, Object> changes = diff(dataOf(previous(version)), dataOf(version));
+    return changes.isEmpty() ? null : changes;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> dataOf(Version v) {
+    Object data = v.fields() == null ? null : v.fields().get("data");
+    return data instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> diff(Map<String, Object> before, Map<String, Object> after) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : after.entrySet()) {
+      Object old = before.get(e.getKey());
+      if (!before.containsKey(e.getKey())) {
+        out.put(e.getKey(), e.getValue());
+      } else if (old instanceof Map && e.getValue() instanceof Map) {
+        Map<String, Object> inner = diff((Map<String, Object>) old, (Map<String, Object>) e.getValue());
+        if (!inner.isEmpty()) {
+          out.put(e.getKey(), inner);
+        }
+      } else if (!Objects.equals(old, e.getValue())) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    for (String key : before.keySet()) {
+      if (!after.containsKey(key)) {
+        out.put(key, null);
+      }
+    }
+    return out;
+  }
+}

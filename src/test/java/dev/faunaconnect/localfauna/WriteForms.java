@@ -1,0 +1,192 @@
+package dev.faunaconnect.localfauna;
+
+import dev.faunaconnect.localfauna.Values.RefValue;
+import dev.faunaconnect.localfauna.Values.TimeValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Document writes: Create, Update, Replace, Delete, and Insert/Remove for writing history at a past time. */
+final class WriteForms {
+  /** The fields a user document stores; others in params are dropped, as the server's validator does. */
+  private static final Set<String> DOCUMENT_FIELDS = Set.of("data", "ttl");
+
+  private WriteForms() {}
+
+  static void register(Forms f) {
+    f.add("create ?params", WriteForms::create)
+        .add("update params", c -> update(c, "update", true))
+        .add("replace params", c -> update(c, "replace", false))
+        .add("delete", WriteForms::delete)
+        .add("insert ts action ?params", WriteForms::insert)
+        .add("remove ts action", WriteForms::remove);
+  }
+
+  private static Object create(Call c) {
+    Permissions.checkWrite(c);
+    RefValue target = c.refArg("create");
+    Map<String, Object> params = params(c);
+    if (Values.COLLECTIONS.equals(target.collection())) {
+      target = new RefValue(c.store().newId(), target);
+    }
+    RefValue ref = target;
+    CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), "create");
+    if (table.ref.isNative()) {
+      throw c.failAt("create", FaunaError.invalidArgument("Collection Ref expected, Ref provided."));
+    }
+    StoredDocument existing = table.document(ref.id());
+    if (existing != null && existing.liveAt(c.ctx.txn().ts) != null) {
+      throw c.failAt("create", FaunaError.alreadyExists("Document already exists."));
+    }
+    StoredDocument doc = table.documentOrNew(ref.id());
+    Version version = new Version(c.ctx.txn().ts, documentFields(Map.of(), params));
+    c.ctx.txn().write(table, doc, version);
+    return Created.mark(doc.render(version));
+  }
+
+  private static Object update(Call c, String verb, boolean partial) {
+    Permissions.checkWrite(c);
+    RefValue ref = c.refArg(verb);
+    Map<String, Object> params = params(c);
+    CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), verb);
+    StoredDocument doc = table.document(ref.id());
+    Version current = doc == null ? null : doc.liveAt(c.ctx.txn().ts);
+    if (current == null) {
+      throw c.failAt(verb, FaunaError.instanceNotFound(ReadForms.notFoundMessage(table)));
+    }
+    Map<String, Object> fields = table.ref.isNative()
+        ? SchemaForms.updatedSchema(c, table, current.fields(), params, partial)
+        : documentFields(partial ? current.fields() : Map.of(), params);
+    Version version = new Version(c.ctx.txn().ts, fields);
+    c.ctx.txn().write(table, doc, version);
+    return doc.render(version);
+  }
+
+  /** Returns the last live version, with its own ts. */
+  private static Object delete(Call c) {
+    Permissions.checkWrite(c);
+    RefValue ref = c.refArg("delete");
+    CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), "delete");
+    StoredDocument doc = table.document(ref.id());
+    Version current = doc == null ? null : doc.liveAt(c.ctx.txn().ts);
+    if (current == null) {
+      throw c.fail(FaunaError.instanceNotFound(ReadForms.notFoundMessage(table)));
+    }
+    c.ctx.txn().write(table, doc, Version.deleted(c.ctx.txn().ts));
+    return doc.render(current);
+  }
+
+  /** Writes a version at a past time; returns it as a document event ({@code create} or {@code delete}). */
+  private static Object insert(Call c) {
+    Permissions.checkWrite(c);
+    RefValue ref = c.refArg("insert");
+    long ts = historyTime(c);
+    String action = action(c);
+    CollectionTable table = userTable(c, ref, "Cannot insert event for specified ref.");
+    StoredDocument doc = table.documentOrNew(ref.id());
+    boolean delete = "delete".equals(action);
+    Map<String, Object> fields = delete ? null : documentFields(Map.of(), c.has("params") ? params(c) : Map.of());
+    c.ctx.txn().write(table, doc, new Version(ts, fields));
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("ts", ts);
+    event.put("action", delete ? "delete" : "create");
+    event.put("document", ref);
+    event.put("data", delete ? null : fields.get("data"));
+    return event;
+  }
+
+  /** Removes the version at a time; returns null whether or not there was one. */
+  private static Object remove(Call c) {
+    Permissions.checkWrite(c);
+    RefValue ref = c.refArg("remove");
+    long ts = historyTime(c);
+    action(c);
+    CollectionTable table = userTable(c, ref, "Cannot remove event for specified ref.");
+    StoredDocument doc = table.document(ref.id());
+    if (doc != null) {
+      c.ctx.txn().removeVersion(table, doc, ts);
+    }
+    return null;
+  }
+
+  private static CollectionTable userTable(Call c, RefValue ref, String refused) {
+    if (!ref.isDocument()) {
+      throw c.fail(FaunaError.invalidArgument(refused));
+    }
+    return ReadForms.resolve(c, () -> c.store().tableOf(ref), c.node.fieldNames().next());
+  }
+
+  private static long historyTime(Call c) {
+    Object ts = c.arg("ts");
+    long micros;
+    if (ts instanceof Long l) {
+      micros = l;
+    } else if (ts instanceof TimeValue t) {
+      micros = t.micros();
+    } else {
+      throw c.failAt("ts", FaunaError.invalidArgument("Time expected, " + Evaluator.typeName(ts) + " provided."));
+    }
+    if (micros > c.ctx.txn().ts) {
+      throw c.fail(new FaunaError(400, "invalid write time", "Cannot write outside of snapshot time.", null));
+    }
+    return micros;
+  }
+
+  private static String action(Call c) {
+    Object action = c.arg("action");
+    if (!"create".equals(action) && !"update".equals(action) && !"delete".equals(action)) {
+      throw c.failAt("action", FaunaError.invalidArgument("String 'create', 'update', or 'delete' expected, "
+          + Evaluator.typeName(action) + " provided."));
+    }
+    return (String) action;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> params(Call c) {
+    if (!c.has("params")) {
+      return Map.of();
+    }
+    Object params = c.arg("params");
+    if (params == null) {
+      return Map.of();
+    }
+    if (!(params instanceof Map<?, ?> m)) {
+      throw c.failAt("params", FaunaError.invalidArgument("Object expected, " + Evaluator.typeName(params)
+          + " provided."));
+    }
+    return (Map<String, Object>) m;
+  }
+
+  /** A user document's stored fields: {@code data} and {@code ttl} patched onto {@code base}. */
+  private static Map<String, Object> documentFields(Map<String, Object> base, Map<String, Object> params) {
+    Map<String, Object> kept = new LinkedHashMap<>();
+    params.forEach((k, v) -> {
+      if (DOCUMENT_FIELDS.contains(k)) {
+        kept.put(k, v);
+      }
+    });
+    return DataPatch.patch(base, kept);
+  }
+
+  /** Results that are newly created documents, answered with HTTP 201. */
+  static final class Created {
+    private static final ThreadLocal<Set<Object>> CREATED = ThreadLocal.withInitial(
+        () -> java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+
+    private Created() {}
+
+    static Map<String, Object> mark(Map<String, Object> doc) {
+      CREATED.get().add(doc);
+      return doc;
+    }
+
+    static boolean isCreated(Object result) {
+      return CREATED.get().contains(result);
+    }
+
+    static void reset() {
+      CREATED.get().clear();
+    }
+  }
+}
