@@ -1,0 +1,193 @@
+package dev.faunaconnect.config;
+
+import dev.faunaconnect.config.CollectionKeys.Setting;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/**
+ * The connector's configuration: the keys of {@link #CONFIG_DEF} plus the per-collection keys
+ * {@code collection.<name>.index}, {@code .columns} and {@code .topic}. Every value is parsed and checked when the
+ * object is built, so a bad configuration fails with a {@link ConfigException} that says what to fix.
+ */
+public final class FaunaSourceConfig extends AbstractConfig {
+  public static final String ENDPOINT_CONFIG = "fauna.endpoint";
+  public static final String SECRET_CONFIG = "fauna.secret";
+  public static final String QUERY_TIMEOUT_CONFIG = "fauna.query.timeout.ms";
+  public static final String COLLECTIONS_CONFIG = "collections";
+  public static final String COLLECTIONS_REFRESH_INTERVAL_CONFIG = "collections.refresh.interval.ms";
+  public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
+  public static final String DATA_COLUMN_CONFIG = "data.column";
+  public static final String DELETES_MODE_CONFIG = "deletes.mode";
+  public static final String DELETES_COLUMN_CONFIG = "deletes.column";
+  public static final String SNAPSHOT_MODE_CONFIG = "snapshot.mode";
+  public static final String FULL_SYNC_INTERVAL_CONFIG = "full.sync.interval.ms";
+  public static final String PAGE_SIZE_CONFIG = "page.size";
+  public static final String POLL_INTERVAL_CONFIG = "poll.interval.ms";
+  public static final String RETRY_BACKOFF_INITIAL_CONFIG = "retry.backoff.initial.ms";
+  public static final String RETRY_BACKOFF_MAX_CONFIG = "retry.backoff.max.ms";
+  public static final String RETRY_MAX_ATTEMPTS_CONFIG = "retry.max.attempts";
+  /** Internal: the collections one task owns, set by the connector in each task's configuration. */
+  public static final String TASK_COLLECTIONS_CONFIG = "task.collections";
+
+  /** The built-in value columns that additional columns may not be named after (plus the deletes column). */
+  public static final List<String> RESERVED_COLUMNS = List.of("ref", "ts", "data");
+
+  public static final ConfigDef CONFIG_DEF = FaunaSourceConfigDef.build();
+
+  private final Map<String, CollectionSettings> explicitSettings;
+
+  public FaunaSourceConfig(Map<String, String> props) {
+    super(CONFIG_DEF, props);
+    this.explicitSettings = parseCollectionSettings(props);
+  }
+
+  /** The key of a per-collection setting, e.g. {@code collection.orders.index}. */
+  public static String indexKey(String collection) {
+    return CollectionKeys.key(collection, Setting.INDEX);
+  }
+
+  public static String columnsKey(String collection) {
+    return CollectionKeys.key(collection, Setting.COLUMNS);
+  }
+
+  public static String topicKey(String collection) {
+    return CollectionKeys.key(collection, Setting.TOPIC);
+  }
+
+  public String endpoint() {
+    return getString(ENDPOINT_CONFIG).trim();
+  }
+
+  public Password secret() {
+    return getPassword(SECRET_CONFIG);
+  }
+
+  public Duration queryTimeout() {
+    return Duration.ofMillis(getLong(QUERY_TIMEOUT_CONFIG));
+  }
+
+  /** The configured collections; empty means every collection the key can see. */
+  public List<String> collections() {
+    return trimmed(getList(COLLECTIONS_CONFIG));
+  }
+
+  public Duration collectionsRefreshInterval() {
+    return Duration.ofMillis(getLong(COLLECTIONS_REFRESH_INTERVAL_CONFIG));
+  }
+
+  public String topicPrefix() {
+    return getString(TOPIC_PREFIX_CONFIG).trim();
+  }
+
+  public boolean dataColumn() {
+    return getBoolean(DATA_COLUMN_CONFIG);
+  }
+
+  public DeletesMode deletesMode() {
+    return DeletesMode.parse(getString(DELETES_MODE_CONFIG));
+  }
+
+  public String deletesColumn() {
+    return getString(DELETES_COLUMN_CONFIG).trim();
+  }
+
+  public SnapshotMode snapshotMode() {
+    return SnapshotMode.parse(getString(SNAPSHOT_MODE_CONFIG));
+  }
+
+  public Duration fullSyncInterval() {
+    return Duration.ofMillis(getLong(FULL_SYNC_INTERVAL_CONFIG));
+  }
+
+  public int pageSize() {
+    return getInt(PAGE_SIZE_CONFIG);
+  }
+
+  public Duration pollInterval() {
+    return Duration.ofMillis(getLong(POLL_INTERVAL_CONFIG));
+  }
+
+  public Duration retryBackoffInitial() {
+    return Duration.ofMillis(getLong(RETRY_BACKOFF_INITIAL_CONFIG));
+  }
+
+  public Duration retryBackoffMax() {
+    return Duration.ofMillis(getLong(RETRY_BACKOFF_MAX_CONFIG));
+  }
+
+  /** How many times a retriable failure is retried before the task fails; -1 retries forever. */
+  public int retryMaxAttempts() {
+    return getInt(RETRY_MAX_ATTEMPTS_CONFIG);
+  }
+
+  /** The collections assigned to this task (task configurations only). */
+  public List<String> taskCollections() {
+    return trimmed(getList(TASK_COLLECTIONS_CONFIG));
+  }
+
+  /** The names the additional columns of every collection may not use. */
+  public Set<String> reservedColumnNames() {
+    Set<String> reserved = new LinkedHashSet<>(RESERVED_COLUMNS);
+    if (deletesMode().recordsColumn()) {
+      reserved.add(deletesColumn());
+    }
+    return reserved;
+  }
+
+  /** The settings of a collection: its own keys where given, else the defaults (discovered index, no columns). */
+  public CollectionSettings settingsFor(String collection) {
+    CollectionSettings explicit = explicitSettings.get(collection);
+    return explicit != null ? explicit
+        : new CollectionSettings(collection, Optional.empty(), List.of(), topicPrefix() + collection);
+  }
+
+  /** The collections that have at least one {@code collection.<name>.*} setting. */
+  public Set<String> collectionsWithSettings() {
+    return explicitSettings.keySet();
+  }
+
+  private Map<String, CollectionSettings> parseCollectionSettings(Map<String, String> props) {
+    Map<String, CollectionSettings> settings = new HashMap<>();
+    for (String key : props.keySet()) {
+      if (CollectionKeys.isCollectionKey(key)) {
+        String collection = CollectionKeys.parse(key)
+            .orElseThrow(() -> new ConfigException(CollectionKeys.unknownKeyMessage(key)))
+            .collection();
+        settings.computeIfAbsent(collection, c -> parseSettings(c, props));
+      }
+    }
+    return Map.copyOf(settings);
+  }
+
+  private CollectionSettings parseSettings(String collection, Map<String, String> props) {
+    Optional<String> index = Optional.ofNullable(props.get(indexKey(collection)))
+        .map(String::trim).filter(s -> !s.isEmpty());
+    List<ColumnSpec> columns = ColumnSpecParser.parse(columnsKey(collection), props.get(columnsKey(collection)),
+        reservedColumnNames());
+    String topicKey = topicKey(collection);
+    String topic = Optional.ofNullable(props.get(topicKey)).map(String::trim).filter(s -> !s.isEmpty())
+        .orElse(topicPrefix() + collection);
+    if (props.containsKey(topicKey)) {
+      TopicNames.ensureValid(topicKey, topic);
+    }
+    return new CollectionSettings(collection, index, columns, topic);
+  }
+
+  private static List<String> trimmed(List<String> values) {
+    return values.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Prints the configuration reference, e.g. for the README. */
+  public static void main(String[] args) {
+    System.out.println(CONFIG_DEF.toEnrichedRst());
+  }
+}
