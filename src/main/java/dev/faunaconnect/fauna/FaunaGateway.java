@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,21 +56,25 @@ public final class FaunaGateway {
   /** Documents of the snapshot at {@code snapshotTs} after the document {@code afterRef} (null: from the start). */
   public Page<Value> snapshotAfter(String collection, long snapshotTs, String afterRef, int size) {
     Position start = afterRef == null ? null : new Position(snapshotTs, afterRef);
-    return readAfter(start, cursor -> FaunaQueries.snapshotPage(collection, snapshotTs, afterRef, cursor, size),
-        doc -> new Position(snapshotTs, refId(doc.at("ref"))));
+    return readAfter(start, size, (cursor, n) -> FaunaQueries.snapshotPage(collection, snapshotTs, afterRef, cursor,
+        n), doc -> new Position(snapshotTs, refId(doc.at("ref"))), doc -> true);
   }
 
   /** Documents changed after {@code after}, in (ts, ref) order, read through the ts/ref index {@code index}. */
   public Page<Value> changesAfter(String index, String collection, Position after, int size) {
-    return readAfter(after, cursor -> FaunaQueries.changePage(index, collection, after, cursor, size),
-        FaunaGateway::positionOf);
+    return readAfter(after, size, (cursor, n) -> FaunaQueries.changePage(index, collection, after, cursor, n),
+        FaunaGateway::positionOf, doc -> true);
   }
 
-  /** The deletes ({@code remove} events) of the collection after {@code after}, in (ts, ref) order. */
+  /**
+   * The deletes ({@code remove} events) of the collection after {@code after}, in (ts, ref) order. The page's
+   * {@code through} also passes the {@code add} events read, so they are not read again.
+   */
   public Page<Position> removesAfter(String collection, Position after, int size) {
-    Page<Value> events = readAfter(after, cursor -> FaunaQueries.removePage(collection, after, cursor, size),
-        FaunaGateway::eventPosition);
-    return new Page<>(events.items().stream().map(FaunaGateway::eventPosition).toList(), events.more());
+    Page<Value> events = readAfter(after, size, (cursor, n) -> FaunaQueries.removePage(collection, after, cursor, n),
+        FaunaGateway::eventPosition, event -> "remove".equals(event.at("action").to(Codec.STRING).get()));
+    return new Page<>(events.items().stream().map(FaunaGateway::eventPosition).toList(), events.more(),
+        events.through());
   }
 
   /** The names of every collection the key can see. */
@@ -90,26 +95,43 @@ public final class FaunaGateway {
     return days.getOptional().map(v -> OptionalLong.of(v.to(Codec.LONG).get())).orElse(OptionalLong.empty());
   }
 
+  /** A page query, given the previous page's {@code after} cursor (null for the first page) and the page size. */
+  private interface PageQuery {
+    FaunaQuery page(Expr cursor, int size);
+  }
+
   /**
-   * Reads pages until one holds an element after {@code start} or the set ends. Elements at or before the last one
-   * kept are dropped: the one at {@code start} (cursors are inclusive) and index entries repeated for one document.
+   * Reads the elements after {@code start}, and keeps those {@code keep} accepts. Elements at or before the last one
+   * read are dropped: the one at {@code start} (cursors are inclusive, so one more is asked for) and index entries
+   * repeated for one document. Pages holding nothing new are followed to the next one.
    */
-  private Page<Value> readAfter(Position start, Function<Expr, FaunaQuery> query, Function<Value, Position> at) {
+  private Page<Value> readAfter(Position start, int size, PageQuery query, Function<Value, Position> at,
+      Predicate<Value> keep) {
+    boolean startsAtElement = start != null && start.ref() != null;
     Expr cursor = null;
     while (true) {
-      Value page = run(query.apply(cursor));
+      Value result = run(FaunaQueries.withReadTime(query.page(cursor, cursor == null && startsAtElement ? size + 1
+          : size)));
+      Value page = result.at(0);
       List<Value> items = new ArrayList<>();
       Position last = start;
+      boolean readNew = false;
       for (Value item : page.at("data").to(Codec.ARRAY).get()) {
         Position p = at.apply(item);
         if (last == null || p.compareTo(last) > 0) {
-          items.add(item);
           last = p;
+          readNew = true;
+          if (keep.test(item)) {
+            items.add(item);
+          }
         }
       }
       Optional<Value> after = page.at("after").getOptional();
-      if (!items.isEmpty() || after.isEmpty()) {
-        return new Page<>(items, after.isPresent());
+      if (after.isEmpty()) {
+        return new Page<>(items, false, Position.endOf(result.at(1).to(Codec.LONG).get()));
+      }
+      if (readNew) {
+        return new Page<>(items, true, last);
       }
       cursor = after.get();
     }

@@ -5,8 +5,6 @@ import static com.faunadb.client.query.Language.At;
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.Collections;
 import static com.faunadb.client.query.Language.Documents;
-import static com.faunadb.client.query.Language.Equals;
-import static com.faunadb.client.query.Language.Filter;
 import static com.faunadb.client.query.Language.Get;
 import static com.faunadb.client.query.Language.Index;
 import static com.faunadb.client.query.Language.Lambda;
@@ -37,6 +35,15 @@ final class FaunaQueries {
 
   static FaunaQuery now() {
     return new FaunaQuery(ToMicros(Now()), "ToMicros(Now())", "nothing", null, null);
+  }
+
+  /**
+   * The query and, in the same transaction, {@code ToMicros(Now())}: the time its reads were made at, so a page
+   * that ends says up to when nothing else exists.
+   */
+  static FaunaQuery withReadTime(FaunaQuery query) {
+    return new FaunaQuery(Arr(query.expr(), ToMicros(Now())), query.fql(), query.resources(), query.collection(),
+        query.index());
   }
 
   /** {@code At(T, Map(Paginate(Documents(c)).size(n).after([ref]), Lambda(x, Get(x))))}: one page of a snapshot. */
@@ -72,7 +79,7 @@ final class FaunaQueries {
         "Index(" + quote(index) + ") and " + collectionFql(collection), collection, index);
   }
 
-  /** The {@code remove} events of {@code Documents(c)} after a position, e.g. {@code after: {ts, action, document}}. */
+  /** The set events of {@code Documents(c)} after a position, e.g. {@code after: {ts, action, document}}. */
   static FaunaQuery removePage(String collection, Position after, Expr cursor, int size) {
     Expr start;
     String startFql;
@@ -88,10 +95,9 @@ final class FaunaQueries {
       startFql = "{ts: " + after.ts() + ", action: \"remove\", document: " + refFql(collection, after.ref()) + "}";
     }
     Expr events = Paginate(Documents(Collection(collection))).after(start).events(true).size(size);
-    Expr removes = Filter(events, Lambda("e", Equals(Select(Value("action"), Var("e")), Value("remove"))));
-    String fql = "Filter(Paginate(Documents(" + collectionFql(collection) + "), {after: " + startFql
-        + ", events: true, size: " + size + "}), Lambda(\"e\", Equals(Select(\"action\", Var(\"e\")), \"remove\")))";
-    return new FaunaQuery(removes, fql, collectionFql(collection), collection, null);
+    String fql = "Paginate(Documents(" + collectionFql(collection) + "), {after: " + startFql
+        + ", events: true, size: " + size + "})";
+    return new FaunaQuery(events, fql, collectionFql(collection), collection, null);
   }
 
   static FaunaQuery collectionsPage(Expr cursor, int size) {

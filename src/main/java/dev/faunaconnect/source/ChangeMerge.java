@@ -10,8 +10,9 @@ import java.util.function.Function;
 
 /**
  * Orders a page of changes and a page of deletes into one stream by (ts, ref), up to the horizon both pages cover:
- * a page that has more after it covers only up to its last element, so nothing later is emitted before the next
- * page of the other stream is read. A delete sorts before a change at the same position.
+ * the earlier of their {@code through} positions. (The two pages are read one after the other, so the later one may
+ * hold elements the earlier could not see yet.) Nothing past the horizon is emitted: it is read again by the next
+ * step. A delete sorts before a change at the same position.
  */
 final class ChangeMerge {
   private static final Comparator<ChangeEvent> ORDER = Comparator.comparing(ChangeEvent::position)
@@ -19,35 +20,25 @@ final class ChangeMerge {
 
   private ChangeMerge() {}
 
-  /** The merged events, and whether both streams were read to their end. */
-  record Result(List<ChangeEvent> events, boolean complete) {}
+  /**
+   * The merged events; how far both streams are now read (every element up to {@code horizon} was read, and those
+   * that matter are in {@code events}); and whether both were read to their end.
+   */
+  record Result(List<ChangeEvent> events, Position horizon, boolean complete) {}
 
   static Result merge(Page<Value> changes, Function<Value, Position> positionOf, Page<Position> removes) {
     List<ChangeEvent> all = new ArrayList<>();
     changes.items().forEach(doc -> all.add(new ChangeEvent.Upsert(doc, positionOf.apply(doc))));
     removes.items().forEach(p -> all.add(new ChangeEvent.Delete(p)));
-    Position horizon = min(horizonOf(changes.more(), all, ChangeEvent.Upsert.class),
-        horizonOf(removes.more(), all, ChangeEvent.Delete.class));
+    Position horizon = min(changes.through(), removes.through());
     List<ChangeEvent> events = all.stream()
-        .filter(e -> horizon == null || e.position().compareTo(horizon) <= 0)
+        .filter(e -> e.position().compareTo(horizon) <= 0)
         .sorted(ORDER)
         .toList();
-    return new Result(events, !changes.more() && !removes.more());
-  }
-
-  /** The last position a stream's page covers: its last element if more follow, else no limit (null). */
-  private static Position horizonOf(boolean more, List<ChangeEvent> all, Class<? extends ChangeEvent> kind) {
-    if (!more) {
-      return null;
-    }
-    return all.stream().filter(kind::isInstance).map(ChangeEvent::position).max(Comparator.naturalOrder())
-        .orElseThrow(() -> new IllegalStateException("a page with more after it is never empty"));
+    return new Result(events, horizon, events.size() == all.size() && !changes.more() && !removes.more());
   }
 
   private static Position min(Position a, Position b) {
-    if (a == null) {
-      return b;
-    }
-    return b == null || a.compareTo(b) <= 0 ? a : b;
+    return a.compareTo(b) <= 0 ? a : b;
   }
 }

@@ -107,12 +107,9 @@ final class CollectionReader {
   private Step removesUpToSnapshot() {
     Position end = Position.endOf(offset.snapshotTs());
     Page<Position> removes = fauna.removesAfter(collection(), offset.remove(), settings.pageSize());
-    List<Position> upToEnd = removes.items().stream().filter(p -> p.compareTo(end) <= 0).toList();
     List<SourceRecord> out = new ArrayList<>();
-    upToEnd.forEach(p -> out.addAll(delete(p)));
-    if (!removes.more() || upToEnd.size() < removes.items().size()) {
-      offset = offset.withRemove(end);
-    }
+    removes.items().stream().filter(p -> p.compareTo(end) <= 0).forEach(p -> out.addAll(delete(p)));
+    offset = offset.withRemove(min(end, removes.through()));
     return Step.busy(out);
   }
 
@@ -128,8 +125,9 @@ final class CollectionReader {
   private Step streamingStep() {
     Page<Value> changes = fauna.changesAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize());
     Page<Position> removes = settings.tracksDeletes()
-        ? fauna.removesAfter(collection(), offset.remove(), settings.pageSize()) : new Page<>(List.of(), false);
-    return emit(ChangeMerge.merge(changes, FaunaGateway::positionOf, removes), settings.pollInterval());
+        ? fauna.removesAfter(collection(), offset.remove(), settings.pageSize()) : Page.none();
+    return emit(ChangeMerge.merge(changes, FaunaGateway::positionOf, removes), true, settings.tracksDeletes(),
+        settings.pollInterval());
   }
 
   private Step fullSyncStep() {
@@ -146,10 +144,11 @@ final class CollectionReader {
     }
     Page<Position> removes = fauna.removesAfter(collection(), offset.remove(), settings.pageSize());
     Duration rest = untilDue.compareTo(settings.pollInterval()) < 0 ? untilDue : settings.pollInterval();
-    return emit(ChangeMerge.merge(new Page<>(List.of(), false), FaunaGateway::positionOf, removes), rest);
+    return emit(ChangeMerge.merge(Page.none(), FaunaGateway::positionOf, removes), false, true, rest);
   }
 
-  private Step emit(ChangeMerge.Result merged, Duration restWhenComplete) {
+  /** Emits the merged events; then the streams read stand at the horizon, which they were read through. */
+  private Step emit(ChangeMerge.Result merged, boolean changesRead, boolean removesRead, Duration restWhenComplete) {
     List<SourceRecord> out = new ArrayList<>();
     for (ChangeEvent event : merged.events()) {
       if (event instanceof ChangeEvent.Upsert upsert) {
@@ -159,7 +158,17 @@ final class CollectionReader {
         out.addAll(delete(event.position()));
       }
     }
+    if (changesRead) {
+      offset = offset.withChange(merged.horizon());
+    }
+    if (removesRead) {
+      offset = offset.withRemove(merged.horizon());
+    }
     return merged.complete() ? Step.caughtUp(out, restWhenComplete) : Step.busy(out);
+  }
+
+  private static Position min(Position a, Position b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /**

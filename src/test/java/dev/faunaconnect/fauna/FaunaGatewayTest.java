@@ -214,10 +214,8 @@ class FaunaGatewayTest {
     Page<Value> page;
     do {
       page = gateway.changesAfter("items_by_ts", "items", after, size);
-      for (Value doc : page.items()) {
-        after = FaunaGateway.positionOf(doc);
-        read.add(after);
-      }
+      page.items().forEach(doc -> read.add(FaunaGateway.positionOf(doc)));
+      after = page.through();
     } while (page.more());
     return read;
   }
@@ -228,10 +226,8 @@ class FaunaGatewayTest {
     Page<Position> page;
     do {
       page = gateway.removesAfter("items", after, size);
-      for (Position p : page.items()) {
-        after = p;
-        read.add(p);
-      }
+      read.addAll(page.items());
+      after = page.through();
     } while (page.more());
     return read;
   }

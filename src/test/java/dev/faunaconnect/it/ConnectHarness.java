@@ -88,6 +88,23 @@ final class ConnectHarness implements AutoCloseable {
         + records.stream().map(TopicRecord::summary).toList());
   }
 
+  /** Waits until {@code condition} holds; fails after {@link #WAIT} saying {@code what} did not happen. */
+  static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(what + " did not happen in " + WAIT);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  /** The {@code task.collections} of each task of the connector, sorted. */
+  List<String> taskCollections(String connector) {
+    return connect.taskConfigs(connector).stream()
+        .map(task -> task.config().get("task.collections")).sorted().toList();
+  }
+
   List<TopicRecord> readAll(String topic) throws Exception {
     ConsumerRecords<byte[], byte[]> consumed = connect.kafka().consumeAll(WAIT.toMillis(), topic);
     List<TopicRecord> records = new ArrayList<>();

@@ -14,10 +14,23 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChangeMergeTest {
+  private static final long READ_AT = 100;
   private static final RefV ITEMS = new RefV("items", new RefV("collections", null));
 
   private static Value doc(long ts, String id) {
     return new ObjectV(Map.of("ref", new RefV(id, ITEMS), "ts", new LongV(ts)));
+  }
+
+  private static Page<Value> changes(boolean more, Value... docs) {
+    return new Page<>(List.of(docs), more, more ? FaunaGateway.positionOf(docs[docs.length - 1]) : Position.endOf(READ_AT));
+  }
+
+  private static Page<Position> removes(boolean more, Position... removes) {
+    return new Page<>(List.of(removes), more, more ? removes[removes.length - 1] : Position.endOf(READ_AT));
+  }
+
+  private static ChangeMerge.Result merge(Page<Value> changes, Page<Position> removes) {
+    return ChangeMerge.merge(changes, FaunaGateway::positionOf, removes);
   }
 
   private static List<String> describe(ChangeMerge.Result result) {
@@ -27,35 +40,47 @@ class ChangeMergeTest {
 
   @Test
   void bothStreamsToTheirEndMergeInTsOrder() {
-    ChangeMerge.Result merged = ChangeMerge.merge(new Page<>(List.of(doc(1, "1"), doc(3, "2"), doc(5, "1")), false),
-        FaunaGateway::positionOf, new Page<>(List.of(new Position(2, "1"), new Position(4, "2")), false));
+    ChangeMerge.Result merged = merge(changes(false, doc(1, "1"), doc(3, "2"), doc(5, "1")),
+        removes(false, new Position(2, "1"), new Position(4, "2")));
     assertEquals(List.of("upsert 1/1", "delete 2/1", "upsert 3/2", "delete 4/2", "upsert 5/1"), describe(merged));
     assertEquals(true, merged.complete());
   }
 
   @Test
   void nothingPastTheLastElementOfAStreamWithMoreIsEmitted() {
-    ChangeMerge.Result merged = ChangeMerge.merge(new Page<>(List.of(doc(1, "1"), doc(2, "2")), true),
-        FaunaGateway::positionOf, new Page<>(List.of(new Position(1, "5"), new Position(3, "1")), false));
+    ChangeMerge.Result merged = merge(changes(true, doc(1, "1"), doc(2, "2")),
+        removes(false, new Position(1, "5"), new Position(3, "1")));
     assertEquals(List.of("upsert 1/1", "delete 1/5", "upsert 2/2"), describe(merged));
     assertEquals(false, merged.complete());
 
-    ChangeMerge.Result deletesCut = ChangeMerge.merge(new Page<>(List.of(doc(2, "1"), doc(9, "2")), false),
-        FaunaGateway::positionOf, new Page<>(List.of(new Position(3, "1")), true));
+    ChangeMerge.Result deletesCut = merge(changes(false, doc(2, "1"), doc(9, "2")), removes(true, new Position(3, "1")));
     assertEquals(List.of("upsert 2/1", "delete 3/1"), describe(deletesCut));
   }
 
   @Test
   void theHorizonIsTheEarlierOfTwoCutStreams() {
-    ChangeMerge.Result merged = ChangeMerge.merge(new Page<>(List.of(doc(1, "1"), doc(6, "2")), true),
-        FaunaGateway::positionOf, new Page<>(List.of(new Position(2, "3"), new Position(4, "4")), true));
+    ChangeMerge.Result merged = merge(changes(true, doc(1, "1"), doc(6, "2")),
+        removes(true, new Position(2, "3"), new Position(4, "4")));
     assertEquals(List.of("upsert 1/1", "delete 2/3", "delete 4/4"), describe(merged));
   }
 
   @Test
+  void aStreamThatEndedCoversOnlyUpToWhenItWasRead() {
+    Page<Value> changesReadFirst = new Page<>(List.of(doc(1, "1")), false, Position.endOf(10));
+    Page<Position> deletesReadLater = new Page<>(List.of(new Position(5, "2"), new Position(12, "3")), false,
+        Position.endOf(20));
+    ChangeMerge.Result merged = merge(changesReadFirst, deletesReadLater);
+    assertEquals(List.of("upsert 1/1", "delete 5/2"), describe(merged));
+    assertEquals(false, merged.complete(), "the delete at 12 waits until the changes are read past 12");
+
+    ChangeMerge.Result onlyDeletes = merge(Page.none(), deletesReadLater);
+    assertEquals(List.of("delete 5/2", "delete 12/3"), describe(onlyDeletes));
+    assertEquals(true, onlyDeletes.complete());
+  }
+
+  @Test
   void aDeleteSortsBeforeAChangeAtTheSamePosition() {
-    ChangeMerge.Result merged = ChangeMerge.merge(new Page<>(List.of(doc(4, "7")), false),
-        FaunaGateway::positionOf, new Page<>(List.of(new Position(4, "7")), false));
+    ChangeMerge.Result merged = merge(changes(false, doc(4, "7")), removes(false, new Position(4, "7")));
     assertEquals(List.of("delete 4/7", "upsert 4/7"), describe(merged));
   }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faunadb.client.query.Expr;
 import dev.faunaconnect.fixtures.FaunaFixture;
+import dev.faunaconnect.localfauna.FaultPlan.Fault;
 import dev.faunaconnect.offset.CollectionOffset;
 import dev.faunaconnect.offset.CollectionOffset.Phase;
 import java.time.Duration;
@@ -99,6 +100,27 @@ class CollectionReaderTest {
     assertEquals(Duration.ofSeconds(1), idle.rest());
     long ts = fixture.update("items", "1", Obj("n", Value(11)));
     assertEquals(List.of("upsert 1 " + ts), describe(untilCaughtUp(reader)));
+  }
+
+  @Test
+  void createsAreNotReadAgainWhileLookingForDeletes() {
+    fixture.createCollection("items", 30L);
+    fixture.createTsIndex("items_by_ts", "items");
+    CollectionReader reader = harness("column").reader("items", null);
+    assertEquals(List.of(), untilCaughtUp(reader));
+    long ts = fixture.createAll("items", docs(1, 20));
+    fixture.fauna().faults().failFraction(1.0, Fault.delay(Duration.ZERO), 7);
+    List<String> read = new ArrayList<>();
+    int steps = 0;
+    Step step;
+    do {
+      step = reader.step();
+      steps++;
+      read.addAll(describe(step.records()));
+    } while (step.rest().isZero());
+    assertEquals(docs(1, 20).keySet().stream().map(id -> "upsert " + id + " " + ts).toList(), read);
+    assertEquals(10, steps, "a page of 2 changes per step, the last one ending both streams");
+    assertEquals(2 * steps, fixture.fauna().faults().injected(), "one query for changes, one for deletes");
   }
 
   @Test
