@@ -112,12 +112,19 @@ final class ColumnExtractor {
     return switch (column.type()) {
       case STRING -> FaunaJson.asText(value).orElse(null);
       case INTEGER -> value instanceof LongV ? value.to(Codec.LONG).get() : null;
-      case NUMBER -> value instanceof LongV || value instanceof DoubleV ? value.to(Codec.DOUBLE).get() : null;
+      case NUMBER -> number(value);
       case BOOLEAN -> value instanceof BooleanV ? value.to(Codec.BOOLEAN).get() : null;
       case TIMESTAMP -> timestamp(value);
       case DATE -> value instanceof DateV ? date(value.to(Codec.DATE).get()) : null;
       case JSON -> FaunaJson.toJsonText(value);
     };
+  }
+
+  private static Double number(Value value) {
+    if (value instanceof LongV) {
+      return value.to(Codec.LONG).get().doubleValue();
+    }
+    return value instanceof DoubleV ? value.to(Codec.DOUBLE).get() : null;
   }
 
   private static Date timestamp(Value value) {
