@@ -19,12 +19,22 @@ final class ReadForms {
 
   static void register(Forms f) {
     f.add("collection", c -> schemaRef(c, "collection", "collections"))
+        .add("class", c -> schemaRef(c, "class", "collections"))
         .add("index", c -> schemaRef(c, "index", "indexes"))
         .add("role", c -> schemaRef(c, "role", "roles"))
+        .add("database", c -> schemaRef(c, "database", "databases"))
+        .add("function", c -> schemaRef(c, "function", "functions"))
+        .add("access_provider", c -> schemaRef(c, "access_provider", "access_providers"))
         .add("collections", c -> Values.COLLECTIONS)
+        .add("classes", c -> Values.COLLECTIONS)
         .add("indexes", c -> Values.INDEXES)
         .add("roles", c -> Values.ROLES)
         .add("keys", c -> Values.KEYS)
+        .add("databases", c -> RefValue.nativeRef("databases"))
+        .add("functions", c -> RefValue.nativeRef("functions"))
+        .add("tokens", c -> RefValue.nativeRef("tokens"))
+        .add("credentials", c -> RefValue.nativeRef("credentials"))
+        .add("access_providers", c -> RefValue.nativeRef("access_providers"))
         .add("ref id", ReadForms::ref)
         .add("new_id", c -> c.store().newId())
         .add("documents", c -> documents(c, c.refArg("documents"), "documents"))
@@ -55,21 +65,39 @@ final class ReadForms {
     return new RefValue(c.stringArg(key), RefValue.nativeRef(nativeName));
   }
 
+  /** Native collections whose documents are named, not numbered: no {@code Ref} can be built in them. */
+  private static final java.util.Set<String> NAMED_NATIVES = java.util.Set.of("collections", "indexes", "databases",
+      "functions", "roles", "access_providers");
+
+  /**
+   * {@code Ref(collection, id)} (RefFunction): a user collection, or a numbered native one (keys, tokens,
+   * credentials); the id a number or a numeric string, rendered as the number it is.
+   */
   private static RefValue ref(Call c) {
-    RefValue parent = c.refArg("ref");
+    Object parent = c.arg("ref");
     Object id = c.arg("id");
-    String text = id instanceof Long l ? Long.toString(l) : id instanceof String s ? s : null;
-    if (text == null) {
+    if (parent instanceof RefValue r && r.isNative() && NAMED_NATIVES.contains(r.id())) {
+      throw c.failAt("ref", FaunaError.invalidArgument("Regular Class Ref expected, Schema Class Ref provided."));
+    }
+    if (!(parent instanceof RefValue collection)
+        || !(collection.isNative() || Values.COLLECTIONS.equals(collection.collection()))) {
+      throw c.failAt("ref", FaunaError.invalidArgument("Collection Ref expected, " + Evaluator.typeName(parent)
+          + " provided."));
+    }
+    if (id instanceof Long l) {
+      return new RefValue(Long.toString(l), collection);
+    }
+    if (!(id instanceof String text)) {
       throw c.failAt("id", FaunaError.invalidArgument("String or Number expected, " + Evaluator.typeName(id)
           + " provided."));
     }
-    if (parent.isDocument() || Values.COLLECTIONS.equals(parent.collection())) {
-      if (!ValueOrder.isNumeric(text)) {
-        throw c.failAt("id", FaunaError.invalidArgument("Number or numeric String expected, non-numeric '"
-            + text + "' provided."));
-      }
+    try {
+      return new RefValue(Long.toString(Long.parseLong(text)), collection);
+    } catch (NumberFormatException e) {
+      boolean digits = text.chars().allMatch(Character::isDigit);
+      throw c.failAt("id", FaunaError.invalidArgument(digits ? "The id provided is too large: '" + text + "'"
+          : "Number or numeric String expected, non-numeric '" + text + "' provided."));
     }
-    return new RefValue(text, parent);
   }
 
   /** {@code Documents(c)}, or the schema set a native ref such as {@code Collections()} stands for. */
@@ -238,7 +266,7 @@ final class ReadForms {
     }
     List<Object> out = new ArrayList<>(items.size());
     for (Object item : items) {
-      Object result = c.ev.apply(lambda, item, c.ctx);
+      Object result = c.ev.apply(lambda, item, c.ctx, c.at(key));
       switch (key) {
         case "map" -> out.add(result);
         case "filter" -> {
