@@ -250,6 +250,10 @@ final class BasicForms {
   private static Object select(Call c) {
     List<Object> path = path(c, "select");
     Object from = c.arg("from");
+    FaunaError unresolved = from instanceof Values.RefValue ref ? ReadForms.unresolved(c.ev.store, ref) : null;
+    if (unresolved != null) {
+      throw unresolved.at(c.at("from"));
+    }
     if (c.has("all")) {
       c.arg("all", Boolean.class, "Boolean");
     }

@@ -117,6 +117,36 @@ final class ReadForms {
         new FaunaSet.Source(null, collection));
   }
 
+  /** The kind of schema document each named native collection holds, as the server names it in errors. */
+  private static final Map<String, String> NAMED_KINDS = Map.of("collections", "collection", "indexes", "index",
+      "roles", "role", "functions", "function", "databases", "database", "access_providers", "access_provider");
+
+  /**
+   * A ref that names nothing: a schema ref whose name is not defined, or a document ref in an undefined collection.
+   * Such a ref is a value like any other (it renders as is) until a function needs what it refers to; then it is
+   * {@code invalid ref} at that argument. Returns that error, or null when the ref resolves.
+   */
+  static FaunaError unresolved(Store store, RefValue ref) {
+    RefValue parent = ref.collection();
+    if (parent == null) {
+      return null;
+    }
+    if (parent.isNative()) {
+      String kind = NAMED_KINDS.get(parent.id());
+      CollectionTable natives = store.nativeTable(parent.id());
+      if (kind == null || natives == null) {
+        return null;
+      }
+      StoredDocument doc = natives.document(ref.id());
+      return doc != null && doc.liveAt(Long.MAX_VALUE) != null ? null
+          : FaunaError.invalidRef("Ref refers to undefined " + kind + " '" + ref.id() + "'");
+    }
+    if (Values.COLLECTIONS.equals(parent.collection()) && !store.hasCollection(parent.id())) {
+      return FaunaError.invalidRef("Ref refers to undefined collection '" + parent.id() + "'");
+    }
+    return null;
+  }
+
   /** Runs a lookup, putting an unresolved name's error at the argument that named it. */
   static <T> T resolve(Call c, java.util.function.Supplier<T> lookup, String argKey) {
     try {
@@ -191,6 +221,10 @@ final class ReadForms {
     if (ref.isNative()) {
       throw c.failAt("get", FaunaError.invalidArgument("Ref expected, native collection provided."));
     }
+    FaunaError unresolved = unresolved(c.store(), ref);
+    if (unresolved != null) {
+      throw c.failAt("get", unresolved);
+    }
     CollectionTable table = resolve(c, () -> c.store().tableOf(ref), "get");
     Permissions.checkRead(c, table.ref);
     Permissions.checkRetained(c, table.ref, ts);
@@ -222,6 +256,9 @@ final class ReadForms {
     if (ref.isNative()) {
       return true;
     }
+    if (unresolved(c.store(), ref) != null) {
+      return false;
+    }
     CollectionTable table = resolve(c, () -> c.store().tableOf(ref), "exists");
     if (!c.ctx.access().canRead(table.ref)) {
       return false;
@@ -243,11 +280,7 @@ final class ReadForms {
     if (ts instanceof TimeValue t) {
       return Math.min(t.micros(), c.ctx.txn().ts);
     }
-    if (ts instanceof DateValue d) {
-      return d.date().toEpochDay() * Store.DAY_MICROS;
-    }
-    throw c.failAt("ts", FaunaError.invalidArgument("Time or Integer expected, " + Evaluator.typeName(ts)
-        + " provided."));
+    throw c.failAt("ts", FaunaError.invalidArgument("Time expected, " + Evaluator.typeName(ts) + " provided."));
   }
 
   private static Object mapLike(Call c, String key) {
@@ -260,19 +293,23 @@ final class ReadForms {
       items = p.data();
     } else if (collection instanceof List<?> l) {
       items = l;
+    } else if (collection instanceof FaunaSet) {
+      throw c.failAt("collection", FaunaError.invalidArgument("Array or Page expected, Set provided."));
     } else {
-      throw c.failAt("collection", FaunaError.invalidArgument("Array, Page or Set expected, "
+      throw c.failAt("collection", FaunaError.invalidArgument("Array, Set, or Page expected, "
           + Evaluator.typeName(collection) + " provided."));
     }
     List<Object> out = new ArrayList<>(items.size());
-    for (Object item : items) {
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.get(i);
       Object result = c.ev.apply(lambda, item, c.ctx, c.at(key));
       switch (key) {
         case "map" -> out.add(result);
         case "filter" -> {
           if (!(result instanceof Boolean keep)) {
-            throw c.fail(FaunaError.invalidArgument("Boolean expected, " + Evaluator.typeName(result)
-                + " provided."));
+            // FilterFunction casts the lambda's results as an array: the error is at the element's index.
+            throw FaunaError.invalidArgument("Boolean expected, " + Evaluator.typeName(result) + " provided.")
+                .at(Evaluator.append(c.position, i));
           }
           if (keep) {
             out.add(item);

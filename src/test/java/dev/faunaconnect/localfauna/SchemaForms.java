@@ -183,6 +183,7 @@ final class SchemaForms {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> schemaParams(Call c, String key) {
     Permissions.checkWrite(c);
+    WriteForms.checkWriteTime(c);
     Object params = c.arg(key);
     if (!(params instanceof Map<?, ?> m)) {
       throw c.failAt(key, FaunaError.invalidArgument("Object expected, " + Evaluator.typeName(params)

@@ -23,8 +23,16 @@ final class WriteForms {
         .add("remove ts action", WriteForms::remove);
   }
 
+  /** Writes happen at the transaction time: inside {@code At(T, ...)} with another T they are refused. */
+  static void checkWriteTime(Call c) {
+    if (c.ctx.snapshot() != c.ctx.txn().ts) {
+      throw c.fail(new FaunaError(400, "invalid write time", "Cannot write outside of snapshot time.", null));
+    }
+  }
+
   private static Object create(Call c) {
     Permissions.checkWrite(c);
+    checkWriteTime(c);
     RefValue target = c.refArg("create");
     Map<String, Object> params = params(c);
     if (Values.COLLECTIONS.equals(target.collection())) {
@@ -47,6 +55,7 @@ final class WriteForms {
 
   private static Object update(Call c, String verb, boolean partial) {
     Permissions.checkWrite(c);
+    checkWriteTime(c);
     RefValue ref = c.refArg(verb);
     Map<String, Object> params = params(c);
     CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), verb);
@@ -66,6 +75,7 @@ final class WriteForms {
   /** Returns the last live version, with its own ts. */
   private static Object delete(Call c) {
     Permissions.checkWrite(c);
+    checkWriteTime(c);
     RefValue ref = c.refArg("delete");
     CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), "delete");
     StoredDocument doc = table.document(ref.id());

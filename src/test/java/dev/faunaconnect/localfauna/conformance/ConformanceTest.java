@@ -27,7 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -196,7 +195,28 @@ abstract class ConformanceTest {
     }
   }
 
-  static List<Object> list(Object... items) {
-    return Arrays.asList(items);
+  /** The body of a one-error answer, as the server writes it: position (numbers stay numbers), code, description. */
+  static JsonNode errorBody(String code, String description, Object... position) {
+    com.fasterxml.jackson.databind.node.ObjectNode error = DRIVER_JSON.createObjectNode();
+    com.fasterxml.jackson.databind.node.ArrayNode at = error.putArray("position");
+    for (Object step : position) {
+      if (step instanceof Integer i) {
+        at.add(i);
+      } else {
+        at.add((String) step);
+      }
+    }
+    error.put("code", code);
+    error.put("description", description);
+    com.fasterxml.jackson.databind.node.ObjectNode body = DRIVER_JSON.createObjectNode();
+    body.putArray("errors").add(error);
+    return body;
+  }
+
+  /** Asserts a raw answer is exactly one error (status, and the body in the server's key order). */
+  static void assertRawError(Raw answer, int status, String code, String description, Object... position) {
+    assertEquals(status, answer.status(), answer.body());
+    assertEquals(errorBody(code, description, position), answer.json());
+    assertEquals(List.of("position", "code", "description"), Raw.keys(answer.error()));
   }
 }
