@@ -95,7 +95,9 @@ final class SchemaForms {
   private static Object createRole(Call c) {
     Map<String, Object> params = schemaParams(c, "create_role");
     String name = name(c, params, "create_role");
-    return write(c, "roles", name, DataPatch.patch(Map.of(), params), "Role already exists.", "create_role");
+    Map<String, Object> fields = DataPatch.patch(Map.of(), params);
+    WriteForms.checkReferences(c, fields);
+    return write(c, "roles", name, fields, "Role already exists.", "create_role");
   }
 
   /** The result carries the secret once; the stored key keeps only {@code hashed_secret}. */

@@ -48,7 +48,9 @@ final class WriteForms {
       throw c.failAt("create", FaunaError.alreadyExists("Document already exists."));
     }
     StoredDocument doc = table.documentOrNew(ref.id());
-    Version version = new Version(c.ctx.txn().ts, documentFields(Map.of(), params));
+    Map<String, Object> fields = documentFields(Map.of(), params);
+    checkReferences(c, fields);
+    Version version = new Version(c.ctx.txn().ts, fields);
     c.ctx.txn().write(table, doc, version);
     return Created.mark(doc.render(version));
   }
@@ -67,6 +69,7 @@ final class WriteForms {
     Map<String, Object> fields = table.ref.isNative()
         ? SchemaForms.updatedSchema(c, table, current.fields(), params, partial)
         : documentFields(partial ? current.fields() : Map.of(), params);
+    checkReferences(c, fields);
     Version version = new Version(c.ctx.txn().ts, fields);
     c.ctx.txn().write(table, doc, version);
     return doc.render(version);
@@ -150,6 +153,42 @@ final class WriteForms {
           + Evaluator.typeName(action) + " provided."));
     }
     return (String) action;
+  }
+
+  /**
+   * The server's ReferencesValidator: every ref stored in a document must resolve. Each one that names nothing is a
+   * failure at its field path (array indexes as strings), all reported in one {@code validation failed}.
+   */
+  static void checkReferences(Call c, Map<String, Object> fields) {
+    List<Map<String, Object>> failures = new java.util.ArrayList<>();
+    collectUnresolved(c.store(), fields, new java.util.ArrayList<>(), failures);
+    if (!failures.isEmpty()) {
+      FaunaError e = FaunaError.validationFailed("document data is not valid.");
+      e.failures = failures;
+      throw c.fail(e);
+    }
+  }
+
+  private static void collectUnresolved(Store store, Object value, List<Object> path,
+                                        List<Map<String, Object>> failures) {
+    if (value instanceof RefValue ref) {
+      if (ReadForms.unresolved(store, ref) != null) {
+        failures.add(Map.of("field", List.copyOf(path), "code", "invalid reference", "description",
+            "Cannot read reference."));
+      }
+    } else if (value instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> {
+        path.add(k);
+        collectUnresolved(store, v, path, failures);
+        path.remove(path.size() - 1);
+      });
+    } else if (value instanceof List<?> l) {
+      for (int i = 0; i < l.size(); i++) {
+        path.add(Integer.toString(i));
+        collectUnresolved(store, l.get(i), path, failures);
+        path.remove(path.size() - 1);
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")
