@@ -40,6 +40,7 @@ final class WriteForms {
     }
     RefValue ref = target;
     CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), "create");
+    checkReferences(c, params);
     if (table.ref.isNative()) {
       throw c.failAt("create", FaunaError.invalidArgument("Collection Ref expected, Ref provided."));
     }
@@ -49,7 +50,6 @@ final class WriteForms {
     }
     StoredDocument doc = table.documentOrNew(ref.id());
     Map<String, Object> fields = documentFields(Map.of(), params);
-    checkReferences(c, fields);
     Version version = new Version(c.ctx.txn().ts, fields);
     c.ctx.txn().write(table, doc, version);
     return Created.mark(doc.render(version));
@@ -58,9 +58,10 @@ final class WriteForms {
   private static Object update(Call c, String verb, boolean partial) {
     Permissions.checkWrite(c);
     checkWriteTime(c);
-    RefValue ref = c.refArg(verb);
+    RefValue ref = resolvedRef(c, verb);
     Map<String, Object> params = params(c);
     CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), verb);
+    checkReferences(c, params);
     StoredDocument doc = table.document(ref.id());
     Version current = doc == null ? null : doc.liveAt(c.ctx.txn().ts);
     if (current == null) {
@@ -69,17 +70,26 @@ final class WriteForms {
     Map<String, Object> fields = table.ref.isNative()
         ? SchemaForms.updatedSchema(c, table, current.fields(), params, partial)
         : documentFields(partial ? current.fields() : Map.of(), params);
-    checkReferences(c, fields);
     Version version = new Version(c.ctx.txn().ts, fields);
     c.ctx.txn().write(table, doc, version);
     return doc.render(version);
+  }
+
+  /** The ref a write targets; one that names nothing is {@code invalid ref} at the verb (Casts.Ref). */
+  private static RefValue resolvedRef(Call c, String verb) {
+    RefValue ref = c.refArg(verb);
+    FaunaError unresolved = ReadForms.unresolved(c.store(), ref);
+    if (unresolved != null) {
+      throw c.failAt(verb, unresolved);
+    }
+    return ref;
   }
 
   /** Returns the last live version, with its own ts. */
   private static Object delete(Call c) {
     Permissions.checkWrite(c);
     checkWriteTime(c);
-    RefValue ref = c.refArg("delete");
+    RefValue ref = resolvedRef(c, "delete");
     CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), "delete");
     StoredDocument doc = table.document(ref.id());
     Version current = doc == null ? null : doc.liveAt(c.ctx.txn().ts);
@@ -156,12 +166,15 @@ final class WriteForms {
   }
 
   /**
-   * The server's ReferencesValidator: every ref stored in a document must resolve. Each one that names nothing is a
-   * failure at its field path (array indexes as strings), all reported in one {@code validation failed}.
+   * The server's RefValidator, run on a write's params before the write: every ref in them must resolve. Each one
+   * that names nothing is a failure whose field is the write's position then the path to it (all as strings),
+   * reported together in one {@code validation failed} at the write's position.
    */
-  static void checkReferences(Call c, Map<String, Object> fields) {
+  static void checkReferences(Call c, Map<String, Object> params) {
     List<Map<String, Object>> failures = new java.util.ArrayList<>();
-    collectUnresolved(c.store(), fields, new java.util.ArrayList<>(), failures);
+    List<Object> path = new java.util.ArrayList<>();
+    c.position.forEach(step -> path.add(String.valueOf(step)));
+    collectUnresolved(c.store(), params, path, failures);
     if (!failures.isEmpty()) {
       FaunaError e = FaunaError.validationFailed("document data is not valid.");
       e.failures = failures;
