@@ -164,7 +164,8 @@ final class ReadForms {
     IndexTable table = resolve(c, () -> c.store().index(index.id()), "match");
     Map<String, Object> definition = c.store().schemaFields("indexes", index.id(), Long.MAX_VALUE);
     if (Boolean.FALSE.equals(definition.get("active"))) {
-      throw c.failAt("match", new FaunaError(400, "instance not found", "Index '" + index.id() + "' is not active.",
+      // MatchFunction reports it at "index", whichever key named the index
+      throw c.failAt("index", new FaunaError(400, "instance not found", "Index '" + index.id() + "' is not active.",
           null));
     }
     List<Object> terms = List.of();
