@@ -377,18 +377,18 @@ final class WireCodec {
    * are read at 2.12, the server's {@code LambdaDefaultVersion}); it may not use variables it does not bind.
    */
   static QueryValue queryLiteral(JsonNode body) {
-    java.util.Set<String> keys = new java.util.HashSet<>();
-    body.fieldNames().forEachRemaining(keys::add);
-    keys.remove("api_version");
-    if (!body.isObject() || !keys.equals(java.util.Set.of("lambda", "expr"))
-        || body.has("api_version") && !body.get("api_version").isTextual()
-        || !ParseCheck.freeVariables(body).isEmpty()) {
+    if (!body.isObject()) {
       throw FaunaError.invalidExpression("Invalid lambda.");
     }
-    String version = body.has("api_version") ? body.get("api_version").asText() : "2.12";
     ObjectNode lambda = ((ObjectNode) body).deepCopy();
-    lambda.remove("api_version");
-    return new QueryValue(lambda, Map.of(), List.of(), version);
+    JsonNode version = lambda.remove("api_version");
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    lambda.fieldNames().forEachRemaining(keys::add);
+    if (!keys.equals(java.util.Set.of("lambda", "expr")) || version != null && !version.isTextual()
+        || !ParseCheck.freeVariables(lambda).isEmpty()) {
+      throw FaunaError.invalidExpression("Invalid lambda.");
+    }
+    return new QueryValue(lambda, Map.of(), List.of(), version == null ? "2.12" : version.asText());
   }
 
   private static Map<String, Object> literalObject(JsonNode node) {

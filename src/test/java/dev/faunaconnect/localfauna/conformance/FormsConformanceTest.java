@@ -581,6 +581,10 @@ class FormsConformanceTest extends ConformanceTest {
         bad, "invalid ref", "Ref refers to undefined index 'nope'", "paginate", "match");
     assertError(Create(Collection("nope"), Obj()), bad, "invalid ref", "Ref refers to undefined collection 'nope'",
         "create");
+    assertError(Get(com.faunadb.client.query.Language.Role("nope")), bad, "invalid ref",
+        "Ref refers to undefined role 'nope'", "get");
+    assertError(Update(com.faunadb.client.query.Language.Index("nope"), Obj()), bad, "invalid ref",
+        "Ref refers to undefined index 'nope'", "update");
     assertEquals(BooleanV.FALSE, query(com.faunadb.client.query.Language.Exists(Ref(Collection("nope"), "1"))));
   }
 

@@ -20,6 +20,7 @@ import static com.faunadb.client.query.Language.Index;
 import static com.faunadb.client.query.Language.Indexes;
 import static com.faunadb.client.query.Language.Keys;
 import static com.faunadb.client.query.Language.Lambda;
+import static com.faunadb.client.query.Language.Let;
 import static com.faunadb.client.query.Language.Multiply;
 import static com.faunadb.client.query.Language.Null;
 import static com.faunadb.client.query.Language.Obj;
@@ -359,6 +360,25 @@ class ValuesConformanceTest extends ConformanceTest {
         raw(Query(Lambda("x", Var("x")))).json());
     assertEquals(List.of("api_version", "lambda", "expr"),
         Raw.keys(raw(Query(Lambda("x", Var("x")))).resource().get("@query")));
+  }
+
+  /** A lambda that uses variables of an enclosing Let carries them along as a Let around its body. */
+  @Test
+  void lambdasRenderTheVariablesTheyCapture() {
+    assertEquals(json("{'resource':{'@query':{'api_version':'4','lambda':'y','expr':{'let':{'x':1},"
+        + "'in':{'add':[{'var':'x'},{'var':'y'}]}}}}}"),
+        raw(Let("x", Value(1)).in(Query(Lambda("y", Add(Var("x"), Var("y")))))).json());
+  }
+
+  /** A @query literal without api_version is read at 2.12, the server's LambdaDefaultVersion. */
+  @Test
+  void queryLiteralsRoundTripWithTheirApiVersion() {
+    assertEquals("{\"resource\":{\"@query\":{\"api_version\":\"2.12\",\"lambda\":\"y\",\"expr\":{\"var\":\"y\"}}}}",
+        raw("{\"@query\":{\"lambda\":\"y\",\"expr\":{\"var\":\"y\"}}}").body());
+    assertEquals("{\"resource\":{\"@query\":{\"api_version\":\"4\",\"lambda\":\"y\",\"expr\":{\"var\":\"y\"}}}}",
+        raw("{\"@query\":{\"api_version\":\"4\",\"lambda\":\"y\",\"expr\":{\"var\":\"y\"}}}").body());
+    assertRawError(raw("{\"@query\":{\"lambda\":\"y\",\"expr\":{\"var\":\"z\"}}}"), 400, "invalid expression",
+        "Invalid lambda.");
   }
 
   @Test
