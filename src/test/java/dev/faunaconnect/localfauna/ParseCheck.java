@@ -56,10 +56,7 @@ final class ParseCheck {
       throw FaunaError.invalidExpression(
           "No form/function found, or invalid argument keys: { " + String.join(", ", keys) + " }.").at(at);
     }
-    switch (keys.contains("var") && keys.size() == 1 ? "var" : keys.contains("let") ? "let"
-        : keys.contains("lambda") && keys.contains("expr") && keys.size() == 2 ? "lambda"
-        : keys.contains("object") && keys.size() == 1 ? "object"
-        : keys.contains("do") && keys.size() == 1 ? "do" : "") {
+    switch (syntax(keys)) {
       case "var" -> var(node.get("var"), bound, at);
       case "let" -> let(node, bound, at);
       case "lambda" -> lambda(node, bound, at);
@@ -67,6 +64,19 @@ final class ParseCheck {
       case "do" -> list(node.get("do"), bound, Evaluator.append(at, "do"));
       default -> arguments(node, keys, bound, at);
     }
+  }
+
+  /** The forms whose arguments are not all plain expressions; "" for every other form. */
+  private static String syntax(List<String> keys) {
+    for (String form : List.of("var", "object", "do")) {
+      if (keys.equals(List.of(form))) {
+        return form;
+      }
+    }
+    if (keys.contains("let")) {
+      return "let";
+    }
+    return keys.size() == 2 && keys.contains("lambda") && keys.contains("expr") ? "lambda" : "";
   }
 
   private void arguments(JsonNode node, List<String> keys, Set<String> bound, List<Object> at) {

@@ -3,7 +3,6 @@ package dev.faunaconnect.localfauna;
 import dev.faunaconnect.localfauna.FaunaSet.EventsSet;
 import dev.faunaconnect.localfauna.FaunaSet.IndexSet;
 import dev.faunaconnect.localfauna.FaunaSet.SingletonSet;
-import dev.faunaconnect.localfauna.Values.DateValue;
 import dev.faunaconnect.localfauna.Values.PageValue;
 import dev.faunaconnect.localfauna.Values.QueryValue;
 import dev.faunaconnect.localfauna.Values.RefValue;
