@@ -72,7 +72,7 @@ final class QueryEngine {
     WriteForms.Created.reset();
     try {
       JsonNode query = parse(body);
-      Object result = evaluator.eval(query, new Ctx(txn, txn.ts, Map.of(), access), List.of());
+      Object result = evaluator.run(query, new Ctx(txn, txn.ts, Map.of(), access));
       int status = WriteForms.Created.isCreated(result) ? 201 : 200;
       return new Answer(status, codec.renderResource(result), txn.ts, txn.wrote);
     } catch (FaunaError e) {
