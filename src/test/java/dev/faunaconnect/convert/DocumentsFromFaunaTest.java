@@ -91,7 +91,7 @@ class DocumentsFromFaunaTest {
             + "'idx':{'id':'customers_by_ts','type':'index'},"
             + "'role':{'id':'kafka-connect-readonly','type':'role'},"
             + "'when':'2024-06-11T08:00:00.000001Z','day':'2024-02-29','bytes':'-_8=',"
-            + "'fn':'{\\'@query\\':{\\'lambda\\':\\'x\\',\\'expr\\':{\\'var\\':\\'x\\'}}}',"
+            + "'fn':'{\\'@query\\':{\\'api_version\\':\\'4\\',\\'lambda\\':\\'x\\',\\'expr\\':{\\'var\\':\\'x\\'}}}',"
             + "'list':[1,2.5,'s',true,[{'id':'orders','type':'collection'}]]}"),
         FaunaJson.toJson(document.at("data")));
   }
