@@ -29,8 +29,8 @@ final class IndexTable {
 
   /** A set event: {@code add} when an entry appears, {@code remove} when it goes away. */
   record SetEvent(List<Object> terms, long ts, Object ref, boolean add, List<Object> values) {
-    String action() {
-      return add ? "add" : "remove";
+    Events.Event event() {
+      return new Events.Event(ts, add ? Events.Action.ADD : Events.Action.REMOVE, ref, values);
     }
   }
 
@@ -216,6 +216,7 @@ final class IndexTable {
     };
   }
 
+  /** Set history is stored in event order: ts, then every remove before every add, then document, then values. */
   private Comparator<SetEvent> eventOrder() {
     return (a, b) -> {
       int c = ValueOrder.compareLists(a.terms(), b.terms());
@@ -223,12 +224,22 @@ final class IndexTable {
         c = Long.compare(a.ts(), b.ts());
       }
       if (c == 0) {
-        c = refOrder.compare(a.ref(), b.ref());
+        c = Boolean.compare(a.add(), b.add());
       }
       if (c == 0) {
-        c = Boolean.compare(b.add(), a.add());
+        c = refOrder.compare(a.ref(), b.ref());
       }
       return c != 0 ? c : compareValues(a.values(), b.values());
     };
+  }
+
+  /** How this index orders document refs (creation order for schema documents). */
+  Comparator<Object> refOrder() {
+    return refOrder;
+  }
+
+  /** The entries one document has had, oldest first. */
+  List<Entry> entriesOf(RefValue ref) {
+    return entriesByDoc.getOrDefault(ref, List.of());
   }
 }

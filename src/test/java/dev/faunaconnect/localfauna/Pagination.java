@@ -8,7 +8,10 @@ import dev.faunaconnect.localfauna.Values.RefValue;
 import java.util.List;
 import java.util.Map;
 
-/** The {@code Paginate} form: its arguments, the permission and retention checks, then {@link Paginator}. */
+/**
+ * The {@code Paginate} form: its arguments, then the checks the server makes before reading (permissions, with
+ * the error at the reading function's argument, and history retention), then {@link Paginator}.
+ */
 final class Pagination {
   private Pagination() {}
 
@@ -25,12 +28,12 @@ final class Pagination {
     long snapshot = ReadForms.readTime(c);
     boolean backward = c.has("before");
     boolean hasCursor = cursorKeys == 1;
-    Object cursor = c.has("after") ? c.arg("after") : c.has("before") ? c.arg("before") : null;
+    String cursorKey = c.has("after") ? "after" : c.has("before") ? "before" : "cursor";
+    Object cursor = hasCursor ? c.arg(cursorKey) : null;
     if (c.has("cursor")) {
-      Object given = c.arg("cursor");
-      if (given == null) {
+      if (cursor == null) {
         hasCursor = false;
-      } else if (given instanceof Map<?, ?> m && m.size() == 1 && (m.containsKey("after") || m.containsKey("before"))) {
+      } else if (cursor instanceof Map<?, ?> m && m.size() == 1 && (m.containsKey("after") || m.containsKey("before"))) {
         backward = m.containsKey("before");
         cursor = backward ? m.get("before") : m.get("after");
       } else {
@@ -38,63 +41,96 @@ final class Pagination {
             "Invalid cursor object. Expected an object with either 'before' or 'after' key in it."));
       }
     }
-    if (size < 0) {
-      return new PageValue(List.of(), hasCursor, cursor, false, null);
+    int clamped = (int) Math.max(Math.min(size, Paginator.MAX_SIZE), Integer.MIN_VALUE);
+    Paginator.Request r = new Paginator.Request(hasCursor, cursor, backward, clamped, snapshot, Long.MIN_VALUE,
+        sources);
+    try {
+      return read(c, "paginate", source, events, r);
+    } catch (FaunaError e) {
+      if (e.position != null || !"invalid argument".equals(e.code) || !hasCursor) {
+        throw e;
+      }
+      // a malformed cursor is reported at the argument that carried it
+      List<Object> at = c.at(cursorKey);
+      if (c.has("cursor")) {
+        at = Evaluator.append(at, backward ? "before" : "after");
+      }
+      throw e.at(at);
     }
-    int clamped = (int) Math.min(size, Paginator.MAX_SIZE);
-    return read(c, source, events, new Paginator.Request(hasCursor, cursor, backward, clamped, snapshot,
-        Long.MIN_VALUE, sources));
   }
 
-  /** Reads one page of a set or a document's history, as the key of the request may. */
-  static PageValue read(Call c, Object source, boolean events, Paginator.Request r) {
+  /**
+   * Reads one page of a set or a document's history, as the key of the request may; {@code verb} is the
+   * argument of the calling function (Paginate, Get) where a refused read is reported.
+   */
+  static PageValue read(Call c, String verb, Object source, boolean events, Paginator.Request r) {
     if (source instanceof EventsSet ev) {
-      if (ev.source() instanceof EventsSet) {
-        throw c.fail(FaunaError.invalidArgument("Set does not support events history."));
-      }
-      return read(c, ev.source(), true, r);
+      return read(c, verb, ev.source(), true, r);
     }
     if (source instanceof RefValue ref) {
-      return ref.isNative() ? read(c, ReadForms.documents(c, ref, "paginate"), events, r) : document(c, ref, events, r);
+      if (ref.isNative()) {
+        return read(c, verb, ReadForms.documents(c, ref, verb), events, r);
+      }
+      return document(c, verb, ref, events, r);
     }
     if (source instanceof SingletonSet single) {
-      Permissions.checkHistoryRead(c, single.ref().collection());
-      return Paginator.page(single, events, retention(c, single.ref().collection(), events, r));
+      return singleton(c, verb, single, events, r);
     }
     if (source instanceof IndexSet set) {
-      return indexSet(c, set, events, r);
+      return indexSet(c, verb, set, events, r);
     }
-    throw c.failAt("paginate", FaunaError.invalidArgument("Ref or Set expected, " + Evaluator.typeName(source)
+    throw c.failAt(verb, FaunaError.invalidArgument("Ref or Set expected, " + Evaluator.typeName(source)
         + " provided."));
   }
 
-  private static PageValue indexSet(Call c, IndexSet set, boolean events, Paginator.Request r) {
+  /**
+   * {@code Documents(c)}, schema sets and index matches: a schema set or an index the key may not read is
+   * refused; the documents of a collection it may not read are filtered out of the page.
+   */
+  private static PageValue indexSet(Call c, String verb, IndexSet set, boolean events, Paginator.Request r) {
     FaunaSet.Source from = set.source();
     if (from.isSchema() && !c.ctx.access().canRead(from.collection())) {
-      throw c.fail(FaunaError.permissionDenied());
+      throw c.failAt(verb, FaunaError.permissionDenied());
     }
     if (from.index() != null && !c.ctx.access().canRead(from.index())) {
-      throw c.fail(FaunaError.permissionDenied());
+      throw c.failAt(verb, FaunaError.permissionDenied());
+    }
+    if (events && set.isRange()) {
+      throw c.fail(FaunaError.invalidArgument("Set does not support events history."));
     }
     Paginator.Request checked = retention(c, from.collection(), events, r);
     if (!c.ctx.access().canRead(from.collection())) {
-      // Entries of documents the key may not read are filtered out, not refused.
-      return new PageValue(List.of(), r.hasCursor() && !r.backward(), r.cursor(), r.hasCursor() && r.backward(),
-          r.cursor());
+      // every element is a document the key may not read: all are filtered out of the page
+      return Paginator.nothing(events, checked, set);
     }
-    return Paginator.page(set, events, checked);
+    return events ? Paginator.setEvents(set.table(), set.terms(), checked, set) : Paginator.entries(set, checked);
   }
 
-  private static PageValue document(Call c, RefValue ref, boolean events, Paginator.Request r) {
-    CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), "paginate");
-    Permissions.checkHistoryRead(c, table.ref);
+  /** {@code Singleton(ref)}: its history needs {@code history_read} on the collection. */
+  private static PageValue singleton(Call c, String verb, SingletonSet single, boolean events, Paginator.Request r) {
+    CollectionTable table = c.store().tableOf(single.ref());
+    Permissions.checkHistoryRead(c, verb, table.ref);
+    Paginator.Request checked = retention(c, table.ref, events, r);
+    if (!events) {
+      return Paginator.singleton(single, checked);
+    }
+    return Paginator.singletonEvents(historyOf(table, single.ref()), checked, single);
+  }
+
+  /** {@code Paginate(ref)}: the document as a one-element set, or its history with {@code events}. */
+  private static PageValue document(Call c, String verb, RefValue ref, boolean events, Paginator.Request r) {
+    CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), verb);
+    Permissions.checkHistoryRead(c, verb, table.ref);
     Paginator.Request checked = retention(c, table.ref, events, r);
     if (events) {
-      StoredDocument doc = table.document(ref.id());
-      StoredDocument history = doc != null ? doc : new StoredDocument(ref);
-      return Paginator.documentEvents(history, checked);
+      return Paginator.documentEvents(historyOf(table, ref), checked);
     }
-    return Paginator.page(new SingletonSet(ref, table.documents), false, checked);
+    return Paginator.singleton(new SingletonSet(ref, table.documents), checked);
+  }
+
+  private static StoredDocument historyOf(CollectionTable table, RefValue ref) {
+    StoredDocument doc = table.document(ref.id());
+    return doc != null ? doc : new StoredDocument(ref);
   }
 
   /** History reads see only what retention kept; snapshot reads below it are refused. */

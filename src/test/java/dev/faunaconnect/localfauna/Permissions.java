@@ -13,9 +13,10 @@ final class Permissions {
     }
   }
 
-  static void checkHistoryRead(Call c, RefValue collection) {
+  /** A read of one document's history (or of it as a set): 403 at the reading function's argument. */
+  static void checkHistoryRead(Call c, String verb, RefValue collection) {
     if (!c.ctx.access().canHistoryRead(collection)) {
-      throw c.fail(FaunaError.permissionDenied());
+      throw c.failAt(verb, FaunaError.permissionDenied());
     }
   }
 

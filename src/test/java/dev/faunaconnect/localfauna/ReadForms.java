@@ -36,6 +36,9 @@ final class ReadForms {
             throw c.failAt("events", FaunaError.invalidArgument("Ref or Set expected, "
                 + Evaluator.typeName(source) + " provided."));
           }
+          if (source instanceof EventsSet) {
+            throw c.fail(FaunaError.invalidArgument("Set does not support events history."));
+          }
           return new EventsSet(source);
         })
         .add("singleton", c -> {
@@ -141,7 +144,7 @@ final class ReadForms {
     if (target instanceof RefValue r) {
       ref = r;
     } else if (target instanceof FaunaSet set) {
-      PageValue first = Pagination.read(c, set, false, new Paginator.Request(false, null, false, 1, ts,
+      PageValue first = Pagination.read(c, "get", set, false, new Paginator.Request(false, null, false, 1, ts,
           Long.MIN_VALUE, false));
       // a set whose entries are filtered away reads as not found
       if (first.data().isEmpty()) {
