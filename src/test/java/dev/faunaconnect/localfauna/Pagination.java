@@ -84,6 +84,25 @@ final class Pagination {
   }
 
   /**
+   * The document {@code Get(set)} reads: the first element's document, whatever the index's values are; null for
+   * an empty set or one whose documents the key may not read.
+   */
+  static RefValue firstDocument(Call c, FaunaSet set, long ts) {
+    PageValue first = read(c, "get", set, false, new Paginator.Request(false, null, false, 1, ts, Long.MIN_VALUE,
+        false));
+    if (first.data().isEmpty()) {
+      return null;
+    }
+    if (set instanceof IndexSet indexSet) {
+      return (RefValue) Paginator.firstDocument(indexSet, ts);
+    }
+    if (first.data().get(0) instanceof RefValue ref) {
+      return ref;
+    }
+    throw c.failAt("get", FaunaError.invalidArgument("Ref or Set expected, Set provided."));
+  }
+
+  /**
    * {@code Documents(c)}, schema sets and index matches: a schema set or an index the key may not read is
    * refused; the documents of a collection it may not read are filtered out of the page.
    */

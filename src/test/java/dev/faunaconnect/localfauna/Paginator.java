@@ -42,6 +42,20 @@ final class Paginator {
   /** A page of the entries of an index, {@code Documents(c)} or a schema set, at the snapshot. */
   static PageValue entries(IndexSet set, Request r) {
     IndexTable t = set.table();
+    Function<Entry, Object> element = e -> t.hasValues() ? unwrap(e.values()) : e.ref();
+    Function<Entry, Object> cursor = e -> t.hasValues() ? append(e.values(), e.ref()) : List.of(e.ref());
+    return assemble(scan(set, r), element, cursor, arrayCursor(r), r, set);
+  }
+
+  /** The document of the first entry of a set at the snapshot (what {@code Get(set)} reads), or null. */
+  static Object firstDocument(IndexSet set, long snapshot) {
+    List<Entry> found = scan(set, new Request(false, null, false, 1, snapshot, Long.MIN_VALUE, false));
+    return found.isEmpty() ? null : found.get(0).ref();
+  }
+
+  /** The live entries from the cursor on, in page order: at most {@code size + 1}. */
+  private static List<Entry> scan(IndexSet set, Request r) {
+    IndexTable t = set.table();
     Entry lo = probe(set.terms(), List.of(), ValueOrder.MIN);
     Entry hi = probe(set.terms(), List.of(ValueOrder.MAX), ValueOrder.MAX);
     Entry at = r.hasCursor() ? entryProbe(t, set.terms(), r.cursor()) : (r.backward() ? hi : lo);
@@ -70,9 +84,7 @@ final class Paginator {
         found.add(e);
       }
     }
-    Function<Entry, Object> element = e -> t.hasValues() ? unwrap(e.values()) : e.ref();
-    Function<Entry, Object> cursor = e -> t.hasValues() ? append(e.values(), e.ref()) : List.of(e.ref());
-    return assemble(found, element, cursor, arrayCursor(r), r, set);
+    return found;
   }
 
   /** {@code Paginate(Singleton(ref))} or {@code Paginate(ref)}: the document, while it exists. */

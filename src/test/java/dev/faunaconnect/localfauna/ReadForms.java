@@ -144,17 +144,11 @@ final class ReadForms {
     if (target instanceof RefValue r) {
       ref = r;
     } else if (target instanceof FaunaSet set) {
-      PageValue first = Pagination.read(c, "get", set, false, new Paginator.Request(false, null, false, 1, ts,
-          Long.MIN_VALUE, false));
+      ref = Pagination.firstDocument(c, set, ts);
       // a set whose entries are filtered away reads as not found
-      if (first.data().isEmpty()) {
+      if (ref == null) {
         throw c.fail(FaunaError.instanceNotFound("Set not found."));
       }
-      Object head = first.data().get(0);
-      if (!(head instanceof RefValue r)) {
-        throw c.fail(FaunaError.invalidArgument("Ref expected, " + Evaluator.typeName(head) + " provided."));
-      }
-      ref = r;
     } else {
       throw c.failAt("get", FaunaError.invalidArgument("Ref or Set expected, " + Evaluator.typeName(target)
           + " provided."));
