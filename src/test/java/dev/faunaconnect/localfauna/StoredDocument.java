@@ -54,13 +54,22 @@ final class StoredDocument {
     versions.add(at, version);
   }
 
-  /** Removes the version at {@code ts}; true if there was one. */
-  boolean removeAt(long ts) {
+  /**
+   * Removes the version at {@code ts} if it is a delete ({@code delete}) or a live version (not {@code delete}),
+   * as versions are keyed by (ts, live or deleted); true if there was one. A live version at or before the
+   * minimum valid time is the root of the retained history: it becomes a delete instead of uncovering what
+   * retention collected.
+   */
+  boolean removeAt(long ts, boolean delete, long minValidTime) {
     int i = indexOf(ts);
-    if (i < 0) {
+    if (i < 0 || versions.get(i).isDelete() != delete) {
       return false;
     }
-    versions.remove(i);
+    if (!delete && ts <= minValidTime) {
+      versions.set(i, Version.deleted(ts));
+    } else {
+      versions.remove(i);
+    }
     return true;
   }
 
