@@ -20,9 +20,23 @@ final class Permissions {
     }
   }
 
+  /**
+   * A write: the create functions are refused at their argument ({@code ["create"]}, {@code ["create_key"]}),
+   * the other writes at the form itself. Schema creates write to a native collection.
+   */
   static void checkWrite(Call c) {
-    if (!c.ctx.access().canWrite()) {
-      throw c.fail(FaunaError.permissionDenied());
+    String verb = java.util.stream.Stream.of("create", "create_collection", "create_index", "create_role",
+        "create_key").filter(c::has).findFirst().orElse("");
+    RefValue target = switch (verb) {
+      case "create_collection" -> Values.COLLECTIONS;
+      case "create_index" -> Values.INDEXES;
+      case "create_role" -> Values.ROLES;
+      case "create_key" -> Values.KEYS;
+      default -> null;
+    };
+    if (!c.ctx.access().canWrite(target)) {
+      throw verb.startsWith("create") ? c.failAt(verb, FaunaError.permissionDenied())
+          : c.fail(FaunaError.permissionDenied());
     }
   }
 
