@@ -237,13 +237,15 @@ final class Paginator {
   private static List<Historic> retainedHistory(StoredDocument doc, long minValidTime) {
     List<Historic> out = new ArrayList<>();
     Version root = null;
+    Version previous = null;
     for (Version v : doc.versions()) {
       if (v.ts() > minValidTime) {
-        Action action = Action.of(doc.actionOf(v));
-        out.add(new Historic(new Event(v.ts(), action, doc.ref, List.of()), doc.diffOf(v)));
+        Action action = Action.of(StoredDocument.actionOf(previous, v));
+        out.add(new Historic(new Event(v.ts(), action, doc.ref, List.of()), StoredDocument.diffOf(previous, v)));
       } else {
         root = v.isDelete() ? null : v;
       }
+      previous = v;
     }
     if (root != null) {
       out.add(0, new Historic(new Event(root.ts(), Action.CREATE, doc.ref, List.of()), root.fields().get("data")));

@@ -42,6 +42,10 @@ final class StoredDocument {
 
   /** Writes a version; a second write at the same time replaces the first. */
   void write(Version version) {
+    if (versions.isEmpty() || versions.get(versions.size() - 1).ts() < version.ts()) {
+      versions.add(version);
+      return;
+    }
     int i = indexOf(version.ts());
     if (i >= 0) {
       versions.set(i, version);
@@ -93,24 +97,11 @@ final class StoredDocument {
     return out;
   }
 
-  /** The version just before {@code version}, or null. */
-  Version previous(Version version) {
-    Version previous = null;
-    for (Version v : versions) {
-      if (v.ts() >= version.ts()) {
-        break;
-      }
-      previous = v;
-    }
-    return previous;
-  }
-
-  /** {@code delete}; {@code update} when the version before is live; else {@code create}. */
-  String actionOf(Version version) {
+  /** {@code delete}; {@code update} when the version before it is live; else {@code create}. */
+  static String actionOf(Version previous, Version version) {
     if (version.isDelete()) {
       return "delete";
     }
-    Version previous = previous(version);
     return previous == null || previous.isDelete() ? "create" : "update";
   }
 
@@ -118,15 +109,15 @@ final class StoredDocument {
    * The {@code data} an event carries: the whole data for a create, the changed leaves for an update (a removed
    * key as null), null for a delete or when nothing in {@code data} changed.
    */
-  Object diffOf(Version version) {
+  static Object diffOf(Version previous, Version version) {
     if (version.isDelete()) {
       return null;
     }
     Object now = version.fields().get("data");
-    if ("create".equals(actionOf(version))) {
+    if ("create".equals(actionOf(previous, version))) {
       return now;
     }
-    Map<String, Object> changes = diff(dataOf(previous(version)), dataOf(version));
+    Map<String, Object> changes = diff(dataOf(previous), dataOf(version));
     return changes.isEmpty() ? null : changes;
   }
 

@@ -290,6 +290,20 @@ class EventsConformanceTest {
         "Set does not support events history.");
   }
 
+  /** Events read at a past snapshot ({@code At} or {@code ts}) reach only up to it. */
+  @Test
+  void eventsAtAPastSnapshotStopThere() {
+    Value a = fauna.create("c", "1", Obj());
+    Value b = fauna.create("c", "2", Obj());
+    fauna.query(Delete(refOf(a)));
+    Value expected = arr(setEvent(tsOf(a), "add", refOf(a)), setEvent(tsOf(b), "add", refOf(b)));
+    assertEquals(expected, fauna.query(com.faunadb.client.query.Language.At(Value(tsOf(b)),
+        Paginate(Events(docs())))).at("data"));
+    assertEquals(expected, fauna.query(Paginate(Events(docs())).ts(tsOf(b))).at("data"));
+    assertEquals(arr(docEvent(tsOf(a), "create", refOf(a), obj())),
+        fauna.query(Paginate(Events(refOf(a))).ts(tsOf(b))).at("data"));
+  }
+
   /** Airbyte's test against a real Fauna: reading removes from ts 0 after creates and a create+delete. */
   @Test
   void airbyteAddRemovesScenario() {

@@ -238,6 +238,27 @@ class HistoryConformanceTest {
     }
   }
 
+  /** An aborted query leaves no version, no index entry and no event behind. */
+  @Test
+  void anAbortedQueryLeavesNoHistory() {
+    fauna.createIndex("by_v", "c", List.of(), List.of(field("data", "v")));
+    Value created = fauna.create("c", "1", Obj("v", Value(1)));
+    RefV ref = refOf(created);
+    fauna.failure(Do(Update(ref, Obj("data", Obj("v", Value(2)))), Create(Ref(Collection("c"), "2"), Obj()),
+        com.faunadb.client.query.Language.Abort("no")));
+    assertEquals(arr(1), fauna.query(Paginate(Match(Index("by_v")))).at("data"));
+    assertEquals(arr(docEvent(tsOf(created), "create", ref, obj("v", 1))),
+        fauna.query(Paginate(Events(ref))).at("data"));
+    assertEquals(arr(setEvent(tsOf(created), "add", ref)),
+        fauna.query(Paginate(Events(Documents(Collection("c"))))).at("data"));
+    long updated = tsOf(fauna.query(Update(ref, Obj("data", Obj("v", Value(3))))));
+    assertEquals(arr(3), fauna.query(Paginate(Match(Index("by_v")))).at("data"));
+    assertEquals(arr(obj("ts", tsOf(created), "action", "add", "document", ref, "data", arr(1)),
+        obj("ts", updated, "action", "remove", "document", ref, "data", arr(1)),
+        obj("ts", updated, "action", "add", "document", ref, "data", arr(3))),
+        fauna.query(Paginate(Events(Match(Index("by_v"))))).at("data"));
+  }
+
   /** Every write of one query shares the query's transaction time; later writes to a document merge into it. */
   @Test
   void writesOfOneQueryShareOneTs() {
