@@ -15,6 +15,9 @@ import java.util.Map;
 final class Pagination {
   private Pagination() {}
 
+  /** The cursor a Paginate was given: none, or a value to read after (or before), and where it was written. */
+  private record GivenCursor(boolean present, Object value, boolean backward, List<Object> position) {}
+
   static Object paginate(Call c) {
     int cursorKeys = (c.has("after") ? 1 : 0) + (c.has("before") ? 1 : 0) + (c.has("cursor") ? 1 : 0);
     if (cursorKeys > 1) {
@@ -22,41 +25,43 @@ final class Pagination {
           + String.join(", ", (Iterable<String>) c.node::fieldNames) + " }."));
     }
     Object source = c.arg("paginate");
+    GivenCursor cursor = givenCursor(c);
     boolean events = c.has("events") && c.arg("events", Boolean.class, "Boolean");
     boolean sources = c.has("sources") && c.arg("sources", Boolean.class, "Boolean");
     long size = c.has("size") ? c.longArg("size") : Paginator.DEFAULT_SIZE;
     long snapshot = ReadForms.readTime(c);
-    boolean backward = c.has("before");
-    boolean hasCursor = cursorKeys == 1;
-    String cursorKey = c.has("after") ? "after" : c.has("before") ? "before" : "cursor";
-    Object cursor = hasCursor ? c.arg(cursorKey) : null;
-    if (c.has("cursor")) {
-      if (cursor == null) {
-        hasCursor = false;
-      } else if (cursor instanceof Map<?, ?> m && m.size() == 1 && (m.containsKey("after") || m.containsKey("before"))) {
-        backward = m.containsKey("before");
-        cursor = backward ? m.get("before") : m.get("after");
-      } else {
-        throw c.failAt("cursor", FaunaError.invalidArgument(
-            "Invalid cursor object. Expected an object with either 'before' or 'after' key in it."));
-      }
-    }
     int clamped = (int) Math.max(Math.min(size, Paginator.MAX_SIZE), Integer.MIN_VALUE);
-    Paginator.Request r = new Paginator.Request(hasCursor, cursor, backward, clamped, snapshot, Long.MIN_VALUE,
-        sources);
+    Paginator.Request r = new Paginator.Request(cursor.present(), cursor.value(), cursor.backward(), clamped,
+        snapshot, Long.MIN_VALUE, sources);
     try {
       return read(c, "paginate", source, events, r);
     } catch (FaunaError e) {
-      if (e.position != null || !"invalid argument".equals(e.code) || !hasCursor) {
-        throw e;
-      }
       // a malformed cursor is reported at the argument that carried it
-      List<Object> at = c.at(cursorKey);
-      if (c.has("cursor")) {
-        at = Evaluator.append(at, backward ? "before" : "after");
-      }
-      throw e.at(at);
+      boolean cursorError = e.position == null && "invalid argument".equals(e.code) && cursor.present();
+      throw cursorError ? e.at(cursor.position()) : e;
     }
+  }
+
+  /** {@code after: X}, {@code before: X}, or {@code cursor: {after: X} | {before: X} | null}. */
+  private static GivenCursor givenCursor(Call c) {
+    for (String key : List.of("after", "before")) {
+      if (c.has(key)) {
+        return new GivenCursor(true, c.arg(key), key.equals("before"), c.at(key));
+      }
+    }
+    if (!c.has("cursor")) {
+      return new GivenCursor(false, null, false, null);
+    }
+    Object given = c.arg("cursor");
+    if (given == null) {
+      return new GivenCursor(false, null, false, null);
+    }
+    if (given instanceof Map<?, ?> m && m.size() == 1 && (m.containsKey("after") || m.containsKey("before"))) {
+      String key = m.containsKey("after") ? "after" : "before";
+      return new GivenCursor(true, m.get(key), key.equals("before"), Evaluator.append(c.at("cursor"), key));
+    }
+    throw c.failAt("cursor", FaunaError.invalidArgument(
+        "Invalid cursor object. Expected an object with either 'before' or 'after' key in it."));
   }
 
   /**

@@ -7,7 +7,6 @@ import dev.faunaconnect.localfauna.FaunaSet.SingletonSet;
 import dev.faunaconnect.localfauna.IndexTable.Entry;
 import dev.faunaconnect.localfauna.IndexTable.SetEvent;
 import dev.faunaconnect.localfauna.Values.PageValue;
-import dev.faunaconnect.localfauna.Values.RefValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

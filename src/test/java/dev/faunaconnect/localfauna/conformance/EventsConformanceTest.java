@@ -1,6 +1,7 @@
 package dev.faunaconnect.localfauna.conformance;
 
 import static com.faunadb.client.query.Language.Arr;
+import static com.faunadb.client.query.Language.At;
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.Create;
 import static com.faunadb.client.query.Language.Delete;
@@ -9,11 +10,13 @@ import static com.faunadb.client.query.Language.Documents;
 import static com.faunadb.client.query.Language.Equals;
 import static com.faunadb.client.query.Language.Events;
 import static com.faunadb.client.query.Language.Filter;
+import static com.faunadb.client.query.Language.Get;
 import static com.faunadb.client.query.Language.Index;
 import static com.faunadb.client.query.Language.Lambda;
 import static com.faunadb.client.query.Language.Map;
 import static com.faunadb.client.query.Language.Match;
 import static com.faunadb.client.query.Language.Now;
+import static com.faunadb.client.query.Language.Null;
 import static com.faunadb.client.query.Language.Obj;
 import static com.faunadb.client.query.Language.Paginate;
 import static com.faunadb.client.query.Language.Ref;
@@ -199,7 +202,7 @@ class EventsConformanceTest {
     RefV ref = refOf(fauna.create("c", Obj("name", Value("Hen Wen"), "cost", Value(15),
         "nested", Obj("x", Value(1), "y", Value(1)), "tags", Arr(Value("a")))));
     long noop = tsOf(fauna.query(Update(ref, Obj("data", Obj()))));
-    long removal = tsOf(fauna.query(Update(ref, Obj("data", Obj("cost", com.faunadb.client.query.Language.Null())))));
+    long removal = tsOf(fauna.query(Update(ref, Obj("data", Obj("cost", Null())))));
     long nested = tsOf(fauna.query(Update(ref, Obj("data", Obj("nested", Obj("x", Value(2)))))));
     long array = tsOf(fauna.query(Update(ref, Obj("data", Obj("tags", Arr(Value("a"), Value("b")))))));
     long replaced = tsOf(fauna.query(Replace(ref, Obj("data", Obj("name", Value("Hen Wen"), "element",
@@ -219,7 +222,7 @@ class EventsConformanceTest {
   @Test
   void recreatingADeletedIdStartsANewLife() {
     RefV ref = refOf(fauna.create("c", "7", Obj("v", Value(1))));
-    long created = tsOf(fauna.query(com.faunadb.client.query.Language.Get(ref)));
+    long created = tsOf(fauna.query(Get(ref)));
     long deleted = fauna.query(Do(Delete(ref), ToMicros(Now()))).to(Codec.LONG).get();
     long again = tsOf(fauna.create("c", "7", Obj("v", Value(2))));
     assertEquals(arr(docEvent(created, "create", ref, obj("v", 1)), docEvent(deleted, "delete", ref, null),
@@ -297,7 +300,7 @@ class EventsConformanceTest {
     Value b = fauna.create("c", "2", Obj());
     fauna.query(Delete(refOf(a)));
     Value expected = arr(setEvent(tsOf(a), "add", refOf(a)), setEvent(tsOf(b), "add", refOf(b)));
-    assertEquals(expected, fauna.query(com.faunadb.client.query.Language.At(Value(tsOf(b)),
+    assertEquals(expected, fauna.query(At(Value(tsOf(b)),
         Paginate(Events(docs())))).at("data"));
     assertEquals(expected, fauna.query(Paginate(Events(docs())).ts(tsOf(b))).at("data"));
     assertEquals(arr(docEvent(tsOf(a), "create", refOf(a), obj())),

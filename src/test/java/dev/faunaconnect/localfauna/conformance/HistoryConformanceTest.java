@@ -1,13 +1,19 @@
 package dev.faunaconnect.localfauna.conformance;
 
+import static com.faunadb.client.query.Language.Abort;
+import static com.faunadb.client.query.Language.Add;
+import static com.faunadb.client.query.Language.Arr;
 import static com.faunadb.client.query.Language.Collection;
+import static com.faunadb.client.query.Language.Collections;
 import static com.faunadb.client.query.Language.Create;
+import static com.faunadb.client.query.Language.Delete;
 import static com.faunadb.client.query.Language.Do;
 import static com.faunadb.client.query.Language.Documents;
 import static com.faunadb.client.query.Language.Events;
 import static com.faunadb.client.query.Language.Get;
 import static com.faunadb.client.query.Language.Index;
 import static com.faunadb.client.query.Language.Insert;
+import static com.faunadb.client.query.Language.Let;
 import static com.faunadb.client.query.Language.Match;
 import static com.faunadb.client.query.Language.NewId;
 import static com.faunadb.client.query.Language.Now;
@@ -15,11 +21,11 @@ import static com.faunadb.client.query.Language.Obj;
 import static com.faunadb.client.query.Language.Paginate;
 import static com.faunadb.client.query.Language.Ref;
 import static com.faunadb.client.query.Language.Remove;
+import static com.faunadb.client.query.Language.Subtract;
 import static com.faunadb.client.query.Language.Time;
 import static com.faunadb.client.query.Language.ToMicros;
 import static com.faunadb.client.query.Language.Update;
 import static com.faunadb.client.query.Language.Value;
-import static com.faunadb.client.query.Language.Let;
 import static com.faunadb.client.query.Language.Var;
 import static dev.faunaconnect.localfauna.conformance.FaunaDriver.arr;
 import static dev.faunaconnect.localfauna.conformance.FaunaDriver.docEvent;
@@ -134,7 +140,7 @@ class HistoryConformanceTest {
       fauna.query(Insert(refOf(d1), Value(tsOf(d1)), Value(action), Obj("data", Obj("foo", Value("thirdVal")))));
       assertEquals(List.of(1, 0, 0), List.of(count(index, "thirdVal"), count(index, "secondVal"),
           count(index, "firstVal")));
-      fauna.query(com.faunadb.client.query.Language.Delete(refOf(d0)));
+      fauna.query(Delete(refOf(d0)));
     }
   }
 
@@ -147,11 +153,11 @@ class HistoryConformanceTest {
   void insertsOfOneQueryAreReadableAtTheirTimes() {
     fauna.createIndex("by_foo", "c", List.of(List.of("data", "foo")), List.of());
     Value result = fauna.query(Let("id", NewId(), "now", ToMicros(Now())).in(Do(
-        Insert(Ref(Collection("c"), Var("id")), com.faunadb.client.query.Language.Subtract(Var("now"),
+        Insert(Ref(Collection("c"), Var("id")), Subtract(Var("now"),
             Value(10_000_000)), Action.CREATE, Obj("data", Obj("foo", Value(1)))),
-        Insert(Ref(Collection("c"), Var("id")), com.faunadb.client.query.Language.Subtract(Var("now"),
+        Insert(Ref(Collection("c"), Var("id")), Subtract(Var("now"),
             Value(9_000_000)), Action.DELETE, Obj()),
-        com.faunadb.client.query.Language.Arr(Ref(Collection("c"), Var("id")), Var("now")))));
+        Arr(Ref(Collection("c"), Var("id")), Var("now")))));
     RefV ref = result.at(0).to(Codec.REF).get();
     long now = result.at(1).to(Codec.LONG).get();
     assertEquals(arr(ref), fauna.query(Paginate(Match(Index("by_foo"), Value(1))).ts(now - 10_000_000)).at("data"));
@@ -162,7 +168,7 @@ class HistoryConformanceTest {
   @Test
   void insertIntoTheFutureIsRefused() {
     RefV ref = refOf(fauna.create("c", Obj()));
-    fauna.assertFails(Insert(ref, com.faunadb.client.query.Language.Add(ToMicros(Time("now")), Value(100_000)),
+    fauna.assertFails(Insert(ref, Add(ToMicros(Time("now")), Value(100_000)),
         Action.CREATE, Obj()),
         400, List.of(), "invalid write time", "Cannot write outside of snapshot time.");
     Value now = fauna.query(Insert(ref, Time("now"), Action.CREATE, Obj("data", Obj("x", Value(1)))));
@@ -173,7 +179,7 @@ class HistoryConformanceTest {
   @Test
   void historyWritesRefuseNativesAndUnknownActions() {
     fauna.createIndex("i", "c", List.of(), List.of());
-    for (Expr ref : List.of(Collection("c"), Index("i"), com.faunadb.client.query.Language.Collections())) {
+    for (Expr ref : List.of(Collection("c"), Index("i"), Collections())) {
       fauna.assertFails(Insert(ref, Value(5), Action.CREATE, Obj()), 400, List.of(), "invalid argument",
           "Cannot insert event for specified ref.");
       fauna.assertFails(Remove(ref, Value(5), Action.CREATE), 400, List.of(), "invalid argument",
@@ -234,7 +240,7 @@ class HistoryConformanceTest {
       assertEquals(arr(setEvent(d1, "add", refOf(d0)), setEvent(d3, "remove", refOf(d0))),
           fauna.query(Paginate(Events(Match(Index(index), Value("firstVal"))))).at("data"));
       assertEquals(arr(), fauna.query(Paginate(Events(Match(Index(index), Value("secondVal"))))).at("data"));
-      fauna.query(com.faunadb.client.query.Language.Delete(refOf(d0)));
+      fauna.query(Delete(refOf(d0)));
     }
   }
 
@@ -245,7 +251,7 @@ class HistoryConformanceTest {
     Value created = fauna.create("c", "1", Obj("v", Value(1)));
     RefV ref = refOf(created);
     fauna.failure(Do(Update(ref, Obj("data", Obj("v", Value(2)))), Create(Ref(Collection("c"), "2"), Obj()),
-        com.faunadb.client.query.Language.Abort("no")));
+        Abort("no")));
     assertEquals(arr(1), fauna.query(Paginate(Match(Index("by_v")))).at("data"));
     assertEquals(arr(docEvent(tsOf(created), "create", ref, obj("v", 1))),
         fauna.query(Paginate(Events(ref))).at("data"));
@@ -266,7 +272,7 @@ class HistoryConformanceTest {
         Create(Ref(Collection("c"), "1"), Obj("data", Obj("a", Value(1)))),
         Create(Ref(Collection("c"), "2"), Obj("data", Obj("b", Value(2)))),
         Update(Ref(Collection("c"), "1"), Obj("data", Obj("c", Value(3)))),
-        com.faunadb.client.query.Language.Arr(ToMicros(Now()), Get(Ref(Collection("c"), "1")),
+        Arr(ToMicros(Now()), Get(Ref(Collection("c"), "1")),
             Get(Ref(Collection("c"), "2")))));
     long now = result.at(0).to(Codec.LONG).get();
     assertEquals(List.of(now, now), List.of(tsOf(result.at(1)), tsOf(result.at(2))));

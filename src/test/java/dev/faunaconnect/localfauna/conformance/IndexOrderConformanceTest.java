@@ -3,12 +3,15 @@ package dev.faunaconnect.localfauna.conformance;
 import static com.faunadb.client.query.Language.Arr;
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.Date;
+import static com.faunadb.client.query.Language.Documents;
 import static com.faunadb.client.query.Language.Epoch;
+import static com.faunadb.client.query.Language.Get;
 import static com.faunadb.client.query.Language.Index;
 import static com.faunadb.client.query.Language.Match;
 import static com.faunadb.client.query.Language.Null;
 import static com.faunadb.client.query.Language.Obj;
 import static com.faunadb.client.query.Language.Paginate;
+import static com.faunadb.client.query.Language.Ref;
 import static com.faunadb.client.query.Language.Update;
 import static com.faunadb.client.query.Language.Value;
 import static dev.faunaconnect.localfauna.conformance.FaunaDriver.arr;
@@ -71,7 +74,7 @@ class IndexOrderConformanceTest {
     RefV a = refOf(fauna.create("c", "100", Obj("v", Value("x"))));
     Value p = fauna.query(Paginate(Match(Index("by_v"))).size(1));
     assertEquals(page(null, arr("x", b), arr("x")), p);
-    assertEquals(a, refOf(fauna.query(com.faunadb.client.query.Language.Get(Match(Index("by_v"))))));
+    assertEquals(a, refOf(fauna.query(Get(Match(Index("by_v"))))));
   }
 
   /** IndexSpec "sort numbers correctly": integers and doubles interleave; a null value leaves no entry. */
@@ -135,7 +138,7 @@ class IndexOrderConformanceTest {
   void objectsRefsAndBooleansHaveTheirPlacesInTheOrder() {
     fauna.createIndex("idx", "c", List.of(), List.of(field("data", "value")));
     List<Expr> values = List.of(Value(true), Obj("k", Value(1)), Value(false), Value("a"),
-        com.faunadb.client.query.Language.Ref(Collection("c"), "5"), Value(-7));
+        Ref(Collection("c"), "5"), Value(-7));
     for (Expr v : values) {
       fauna.create("c", Obj("value", v));
     }
@@ -166,7 +169,7 @@ class IndexOrderConformanceTest {
     assertEquals(arr(), fauna.query(Paginate(Match(Index("by_t"), Null()))).at("data"));
     assertEquals(arr(onlyB), fauna.query(Paginate(Match(Index("by_t"), Value("k")))).at("data"));
     assertEquals(arr(none, onlyB, emptyArray),
-        fauna.query(Paginate(com.faunadb.client.query.Language.Documents(Collection("c")))).at("data"));
+        fauna.query(Paginate(Documents(Collection("c")))).at("data"));
   }
 
   @Test

@@ -1,13 +1,14 @@
 package dev.faunaconnect.localfauna.conformance;
 
-import static com.faunadb.client.query.Language.Arr;
 import static com.faunadb.client.query.Language.At;
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.Collections;
+import static com.faunadb.client.query.Language.Create;
 import static com.faunadb.client.query.Language.CreateCollection;
 import static com.faunadb.client.query.Language.CreateIndex;
 import static com.faunadb.client.query.Language.Date;
 import static com.faunadb.client.query.Language.Delete;
+import static com.faunadb.client.query.Language.Do;
 import static com.faunadb.client.query.Language.Documents;
 import static com.faunadb.client.query.Language.Epoch;
 import static com.faunadb.client.query.Language.Events;
@@ -172,9 +173,9 @@ class PaginationConformanceTest {
     fauna.createCollection("c");
     List<Expr> creates = new ArrayList<>();
     for (int i = 1; i <= 65; i++) {
-      creates.add(com.faunadb.client.query.Language.Create(Ref(Collection("c"), Integer.toString(i)), Obj()));
+      creates.add(Create(Ref(Collection("c"), Integer.toString(i)), Obj()));
     }
-    fauna.query(com.faunadb.client.query.Language.Do(creates));
+    fauna.query(Do(creates));
     Value p = fauna.query(Paginate(docs("c")));
     assertEquals(64, data(p).size());
     assertEquals(arr(doc("c", "65")), p.at("after"));

@@ -26,6 +26,7 @@ import static com.faunadb.client.query.Language.Paginate;
 import static com.faunadb.client.query.Language.Range;
 import static com.faunadb.client.query.Language.Ref;
 import static com.faunadb.client.query.Language.Role;
+import static com.faunadb.client.query.Language.Roles;
 import static com.faunadb.client.query.Language.Select;
 import static com.faunadb.client.query.Language.Singleton;
 import static com.faunadb.client.query.Language.ToMicros;
@@ -144,7 +145,7 @@ class PermissionsConformanceTest {
     denied(readonly, Get(Ref(Collection("secrets"), "999")), List.of());
     denied(readonly, Select(Value("data"), Get(secret)), List.of("from"));
     denied(readonly, Paginate(Keys()), List.of("paginate"));
-    denied(readonly, Paginate(com.faunadb.client.query.Language.Roles()), List.of("paginate"));
+    denied(readonly, Paginate(Roles()), List.of("paginate"));
   }
 
   @Test

@@ -9,6 +9,7 @@ import static com.faunadb.client.query.Language.Events;
 import static com.faunadb.client.query.Language.Index;
 import static com.faunadb.client.query.Language.Match;
 import static com.faunadb.client.query.Language.Now;
+import static com.faunadb.client.query.Language.Null;
 import static com.faunadb.client.query.Language.Obj;
 import static com.faunadb.client.query.Language.Paginate;
 import static com.faunadb.client.query.Language.Range;
@@ -179,7 +180,7 @@ class RangeConformanceTest {
       refs.add(refOf(fauna.create("c", Integer.toString(i), Obj("foo", Value(i)))));
     }
     Expr range = Range(Match(Index("foo")), Value(3), Value(7));
-    Value last = fauna.query(Paginate(range).before(com.faunadb.client.query.Language.Null()).size(2));
+    Value last = fauna.query(Paginate(range).before(Null()).size(2));
     assertEquals(page(arr(6, refs.get(5)), arr((Object) null), arr(6, 7)), last);
     Value previous = fauna.query(Paginate(range).before(last.at("before")).size(2));
     assertEquals(page(arr(4, refs.get(3)), arr(6, refs.get(5)), arr(4, 5)), previous);
