@@ -135,6 +135,14 @@ final class Paginator {
     SetEvent probe = new SetEvent(terms, from.ts(), from.ref(), from.action().toSet() == Action.ADD, from.values());
     SetEvent lo = new SetEvent(terms, Long.MIN_VALUE, ValueOrder.MIN, false, List.of());
     SetEvent hi = new SetEvent(terms, Long.MAX_VALUE, ValueOrder.MAX, true, List.of());
+    // skip straight past what retention collected (forward) or what lies after the snapshot (backward)
+    SetEvent firstRetained = new SetEvent(terms, r.minValidTime(), ValueOrder.MIN, false, List.of());
+    SetEvent latest = new SetEvent(terms, r.snapshot(), ValueOrder.MAX, true, List.of());
+    if (!r.backward() && t.events.comparator().compare(probe, firstRetained) < 0) {
+      probe = firstRetained;
+    } else if (r.backward() && t.events.comparator().compare(probe, latest) > 0) {
+      probe = latest;
+    }
     Iterator<SetEvent> it = r.backward()
         ? t.events.subSet(lo, true, probe, true).descendingIterator()
         : t.events.subSet(probe, true, hi, true).iterator();
