@@ -53,7 +53,8 @@ final class QueryEngine {
   private Access accessOf(Object role) {
     if (role instanceof String name) {
       return switch (name) {
-        case "admin", "server" -> Access.ALL;
+        case "admin" -> Access.ALL;
+        case "server" -> Access.SERVER;
         case "server-readonly" -> Access.READ_ONLY;
         case "client" -> Access.NONE;
         default -> Access.ofRole(store.schemaFields("roles", name, Long.MAX_VALUE));

@@ -45,6 +45,9 @@ final class ReadForms {
             throw c.failAt("events", FaunaError.invalidArgument("Ref or Set expected, "
                 + Evaluator.typeName(source) + " provided."));
           }
+          if (source instanceof EventsSet) {
+            throw c.fail(FaunaError.invalidArgument("Set does not support events history."));
+          }
           return new EventsSet(source);
         })
         .add("singleton", c -> {
@@ -199,17 +202,11 @@ final class ReadForms {
     if (target instanceof RefValue r) {
       ref = r;
     } else if (target instanceof FaunaSet set) {
-      PageValue first = Pagination.read(c, set, false, new Paginator.Request(false, null, false, 1, ts,
-          Long.MIN_VALUE, false));
+      ref = Pagination.firstDocument(c, set, ts);
       // a set whose entries are filtered away reads as not found
-      if (first.data().isEmpty()) {
+      if (ref == null) {
         throw c.fail(FaunaError.instanceNotFound("Set not found."));
       }
-      Object head = first.data().get(0);
-      if (!(head instanceof RefValue r)) {
-        throw c.fail(FaunaError.invalidArgument("Ref expected, " + Evaluator.typeName(head) + " provided."));
-      }
-      ref = r;
     } else {
       throw c.failAt("get", FaunaError.invalidArgument("Ref or Set expected, " + Evaluator.typeName(target)
           + " provided."));

@@ -42,6 +42,10 @@ final class StoredDocument {
 
   /** Writes a version; a second write at the same time replaces the first. */
   void write(Version version) {
+    if (versions.isEmpty() || versions.get(versions.size() - 1).ts() < version.ts()) {
+      versions.add(version);
+      return;
+    }
     int i = indexOf(version.ts());
     if (i >= 0) {
       versions.set(i, version);
@@ -54,13 +58,22 @@ final class StoredDocument {
     versions.add(at, version);
   }
 
-  /** Removes the version at {@code ts}; true if there was one. */
-  boolean removeAt(long ts) {
+  /**
+   * Removes the version at {@code ts} if it is a delete ({@code delete}) or a live version (not {@code delete}),
+   * as versions are keyed by (ts, live or deleted); true if there was one. A live version at or before the
+   * minimum valid time is the root of the retained history: it becomes a delete instead of uncovering what
+   * retention collected.
+   */
+  boolean removeAt(long ts, boolean delete, long minValidTime) {
     int i = indexOf(ts);
-    if (i < 0) {
+    if (i < 0 || versions.get(i).isDelete() != delete) {
       return false;
     }
-    versions.remove(i);
+    if (!delete && ts <= minValidTime) {
+      versions.set(i, Version.deleted(ts));
+    } else {
+      versions.remove(i);
+    }
     return true;
   }
 
@@ -84,24 +97,11 @@ final class StoredDocument {
     return out;
   }
 
-  /** The version just before {@code version}, or null. */
-  Version previous(Version version) {
-    Version previous = null;
-    for (Version v : versions) {
-      if (v.ts() >= version.ts()) {
-        break;
-      }
-      previous = v;
-    }
-    return previous;
-  }
-
-  /** {@code delete}; {@code update} when the version before is live; else {@code create}. */
-  String actionOf(Version version) {
+  /** {@code delete}; {@code update} when the version before it is live; else {@code create}. */
+  static String actionOf(Version previous, Version version) {
     if (version.isDelete()) {
       return "delete";
     }
-    Version previous = previous(version);
     return previous == null || previous.isDelete() ? "create" : "update";
   }
 
@@ -109,15 +109,15 @@ final class StoredDocument {
    * The {@code data} an event carries: the whole data for a create, the changed leaves for an update (a removed
    * key as null), null for a delete or when nothing in {@code data} changed.
    */
-  Object diffOf(Version version) {
+  static Object diffOf(Version previous, Version version) {
     if (version.isDelete()) {
       return null;
     }
     Object now = version.fields().get("data");
-    if ("create".equals(actionOf(version))) {
+    if ("create".equals(actionOf(previous, version))) {
       return now;
     }
-    Map<String, Object> changes = diff(dataOf(previous(version)), dataOf(version));
+    Map<String, Object> changes = diff(dataOf(previous), dataOf(version));
     return changes.isEmpty() ? null : changes;
   }
 

@@ -124,11 +124,11 @@ final class WriteForms {
     Permissions.checkWrite(c);
     RefValue ref = c.refArg("remove");
     long ts = historyTime(c);
-    action(c);
+    boolean delete = "delete".equals(action(c));
     CollectionTable table = userTable(c, ref, "Cannot remove event for specified ref.");
     StoredDocument doc = table.document(ref.id());
     if (doc != null) {
-      c.ctx.txn().removeVersion(table, doc, ts);
+      c.ctx.txn().removeVersion(table, doc, ts, delete);
     }
     return null;
   }
