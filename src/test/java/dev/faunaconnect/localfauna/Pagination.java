@@ -42,6 +42,7 @@ final class Pagination {
       return new PageValue(List.of(), hasCursor, cursor, false, null);
     }
     int clamped = (int) Math.min(size, Paginator.MAX_SIZE);
+    c.ctx.txn().reads++;
     return read(c, source, events, new Paginator.Request(hasCursor, cursor, backward, clamped, snapshot,
         Long.MIN_VALUE, sources));
   }

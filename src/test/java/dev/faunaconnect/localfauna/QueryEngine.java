@@ -14,7 +14,9 @@ import java.util.Map;
  */
 final class QueryEngine {
   /** What the HTTP layer sends back. */
-  record Answer(int status, byte[] body, long txnTime, boolean wrote) {}
+  record Answer(int status, byte[] body, long txnTime, int reads, int writes) {}
+
+  private static final String CONTACT_SUPPORT = "Please create a ticket at https://support.fauna.com";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,6 +34,10 @@ final class QueryEngine {
     this.evaluator = new Evaluator(store);
     this.codec = codec;
     this.adminSecret = adminSecret;
+  }
+
+  boolean isAdminSecret(String secret) {
+    return adminSecret.equals(secret);
   }
 
   /** Who a secret is, or null when it is unknown. */
@@ -74,14 +80,20 @@ final class QueryEngine {
       JsonNode query = parse(body);
       Object result = evaluator.eval(query, new Ctx(txn, txn.ts, Map.of(), access), List.of());
       int status = WriteForms.Created.isCreated(result) ? 201 : 200;
-      return new Answer(status, codec.renderResource(result), txn.ts, txn.wrote);
+      return new Answer(status, codec.renderResource(result), txn.ts, txn.reads, txn.writes());
     } catch (FaunaError e) {
       txn.rollback();
-      return new Answer(e.status, WireCodec.renderErrors(List.of(e.at(List.of()))), txn.ts, false);
+      return new Answer(e.status, WireCodec.renderErrors(List.of(e.at(List.of()))), txn.ts, txn.reads, 0);
     } catch (StackOverflowError e) {
       txn.rollback();
       FaunaError error = FaunaError.invalidExpression("Request body JSON exceeds nesting limit.").at(List.of());
-      return new Answer(400, WireCodec.renderErrors(List.of(error)), txn.ts, false);
+      return new Answer(400, WireCodec.renderErrors(List.of(error)), txn.ts, txn.reads, 0);
+    } catch (RuntimeException e) {
+      // a bug of this server: answered as the real server answers an unexpected exception, and reported
+      txn.rollback();
+      e.printStackTrace();
+      return new Answer(500, WireResponse.error(500, "internal server error", e + " " + CONTACT_SUPPORT).body(),
+          txn.ts, 0, 0);
     } finally {
       WriteForms.Created.reset();
     }

@@ -130,6 +130,8 @@ final class Store {
     private final Map<StoredDocument, CollectionTable> tables = new IdentityHashMap<>();
     private final List<Runnable> undo = new ArrayList<>();
     boolean wrote;
+    /** Documents and pages read, for the {@code x-read-ops} metric. */
+    int reads;
 
     Txn(long ts) {
       this.ts = ts;
@@ -156,6 +158,11 @@ final class Store {
         saved.put(doc, List.copyOf(doc.versions()));
         tables.put(doc, table);
       }
+    }
+
+    /** Documents written, for the {@code x-write-ops} metric. */
+    int writes() {
+      return saved.size();
     }
 
     void onRollback(Runnable action) {
