@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -116,7 +115,7 @@ final class HttpFront implements AutoCloseable {
     if (!request.path().equals("/") && !ControlEndpoint.handles(request.path())) {
       return withTxnTime(WireResponse.error(404, "not found", "Not Found"));
     }
-    String secret = secretOf(request.header("authorization"));
+    String secret = AuthorizationHeader.secretOf(request.header("authorization"));
     Access access = engine.authenticate(secret);
     if (access == null) {
       return withTxnTime(WireResponse.error(401, "unauthorized", "Unauthorized")
@@ -141,12 +140,13 @@ final class HttpFront implements AutoCloseable {
     if (fault != null && fault.kind() == FaultPlan.Kind.DELAY) {
       sleep(fault.delay());
     }
-    byte[] body = request.method().equals("GET") ? queryParam(request) : request.body();
+    boolean get = request.method().equals("GET");
+    byte[] body = get ? queryParam(request) : request.body();
     if (fault != null && fault.kind() == FaultPlan.Kind.STATUS) {
       return withMetrics(faultResponse(fault.status()), 0, body.length, 0, 0);
     }
     long start = System.nanoTime();
-    QueryEngine.Answer answer = engine.run(body, access, lastSeen);
+    QueryEngine.Answer answer = engine.run(body, access, lastSeen, get);
     long millis = (System.nanoTime() - start) / 1_000_000;
     return withMetrics(new WireResponse(answer.status(), answer.body()), millis, body.length, answer.reads(),
         answer.writes()).header("x-txn-time", Long.toString(answer.txnTime()));
@@ -195,34 +195,6 @@ final class HttpFront implements AutoCloseable {
           .header("x-txn-retries", "0");
     }
     return withTxnTime(response);
-  }
-
-  /**
-   * The secret of an {@code Authorization} header as the real server reads it ({@code AuthType.fromHeaders}):
-   * {@code Bearer <secret>}, or {@code Basic <standard base64 of "secret:">} where one trailing colon is dropped
-   * (before and after decoding). Scheme names are case-sensitive; anything else is no secret.
-   */
-  static String secretOf(String authorization) {
-    String[] parts = authorization == null ? new String[0] : authorization.split("\\s+", 2);
-    if (parts.length != 2) {
-      return null;
-    }
-    if (parts[0].equals("Bearer")) {
-      return parts[1];
-    }
-    if (!parts[0].equals("Basic")) {
-      return null;
-    }
-    try {
-      return withoutColon(new String(Base64.getDecoder().decode(withoutColon(parts[1])), StandardCharsets.UTF_8)
-          .trim());
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static String withoutColon(String s) {
-    return s.endsWith(":") ? s.substring(0, s.length() - 1) : s;
   }
 
   private static byte[] queryParam(WireRequest request) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -135,6 +134,18 @@ class HttpProtocolTest {
   }
 
   @Test
+  void getMayNotWrite() {
+    String create = "{\"create_collection\":{\"object\":{\"name\":\"by_get\"}}}";
+
+    HttpResponse<String> response = http.get("/?q=" + URLEncoder.encode(create, StandardCharsets.UTF_8), admin);
+
+    assertEquals(400, response.statusCode());
+    assertEquals("{\"errors\":[{\"position\":[],\"code\":\"invalid expression\",\"description\":"
+        + "\"Call performs a write, which is not allowed in get requests.\"}]}", response.body());
+    assertEquals("{\"resource\":false}", http.post(admin, "{\"exists\":{\"collection\":\"by_get\"}}").body());
+  }
+
+  @Test
   void aChunkedBodyIsReadWhole() {
     HttpResponse<String> response = http.postChunked(admin, "{\"concat\":[\"a\",\"" + "b".repeat(100_000) + "\"]}");
 
@@ -259,10 +270,5 @@ class HttpProtocolTest {
   private static OptionalLong txnTime(HttpResponse<String> response) {
     return response.headers().firstValue("x-txn-time").map(v -> OptionalLong.of(Long.parseLong(v)))
         .orElse(OptionalLong.empty());
-  }
-
-  @SuppressWarnings("unused")
-  private static JsonNode json(String body) throws IOException {
-    return JSON.readTree(body);
   }
 }

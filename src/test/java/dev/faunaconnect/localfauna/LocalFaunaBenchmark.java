@@ -8,10 +8,14 @@ import static com.faunadb.client.query.Language.Map;
 import static com.faunadb.client.query.Language.Paginate;
 import static com.faunadb.client.query.Language.Var;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.faunadb.client.FaunaClient;
-import com.faunadb.client.query.Expr;
 import com.faunadb.client.query.Pagination;
+import com.faunadb.client.types.Codec;
 import com.faunadb.client.types.Value;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,13 +23,24 @@ import java.util.Locale;
 
 /**
  * {@code mvn -q test-compile exec:java@benchmark-local-fauna [-Ddocs=20000] [-DpageSize=1000] [-Druns=5]}: how fast
- * the local Fauna server serves a full-collection scan through the real driver, the way the connector reads a
- * snapshot: {@code Map(Paginate(Documents(c)).size(1000).after(cursor), Lambda(x, Get(x)))} page after page.
- * Loads the documents (about 1 KB each), scans twice to warm up, then times several scans and prints docs/s and
- * the heap in use.
+ * the local Fauna server serves a full-collection scan, the way the connector reads a snapshot:
+ * {@code Map(Paginate(Documents(c)).size(1000).after(cursor), Lambda(x, Get(x)))} page after page.
+ *
+ * <p>Loads the documents (about 1 KB each), then measures three things, each warmed up twice and timed {@code runs}
+ * times: the scan through faunadb-java (what a client sees), the scan over plain HTTP without decoding the pages
+ * (what the server alone does), and the driver decoding one page body again and again (what the driver alone does). Prints docs/s of wall time, the CPU time per 1,000 documents of the server's connection threads and of
+ * the whole process (wall time depends on what else the machine runs; CPU time much less), the load average and the
+ * heap.
  */
 public final class LocalFaunaBenchmark {
   private static final String COLLECTION = "bench";
+  private static final ObjectMapper DRIVER_JSON = new ObjectMapper().registerModule(new Jdk8Module());
+
+  /** One full scan; returns how many documents it read. */
+  @FunctionalInterface
+  interface Scan {
+    int run() throws Exception;
+  }
 
   private LocalFaunaBenchmark() {}
 
@@ -34,35 +49,45 @@ public final class LocalFaunaBenchmark {
     int pageSize = Integer.getInteger("pageSize", 1_000);
     int runs = Integer.getInteger("runs", 5);
     try (LocalFauna fauna = LocalFauna.start()) {
-      FaunaClient client = FaunaClient.builder().withEndpoint(fauna.endpoint()).withSecret(fauna.secret())
-          .withCheckNewVersion(false).build();
       long loadStart = System.nanoTime();
       load(fauna, docs);
-      System.out.printf(Locale.ROOT, "loaded %d documents (%d bytes of JSON each) in %.1f s%n", docs,
-          documentJson(0).length(), seconds(System.nanoTime() - loadStart));
-      for (int i = 0; i < 2; i++) {
-        scan(client, pageSize, docs);
-      }
-      List<Double> rates = new ArrayList<>();
-      for (int run = 1; run <= runs; run++) {
-        long start = System.nanoTime();
-        int read = scan(client, pageSize, docs);
-        double rate = read / seconds(System.nanoTime() - start);
-        rates.add(rate);
-        System.out.printf(Locale.ROOT, "run %d: %d documents in %.3f s = %,.0f docs/s, heap used %d MB%n", run,
-            read, seconds(System.nanoTime() - start), rate, heapUsedMb());
-      }
-      report("through faunadb-java", rates, pageSize);
-      List<Double> raw = new ArrayList<>();
-      RawScan rawScan = new RawScan(fauna.endpoint(), fauna.secret(), COLLECTION);
-      rawScan.scan(pageSize);
-      for (int run = 1; run <= runs; run++) {
-        long start = System.nanoTime();
-        int read = rawScan.scan(pageSize);
-        raw.add(read / seconds(System.nanoTime() - start));
-      }
-      report("server alone (raw HTTP, response not decoded)", raw, pageSize);
+      System.out.printf(Locale.ROOT, "loaded %,d documents (%d bytes of JSON each) in %.1f s; %d processors, "
+          + "load average %.1f; heap after GC %d MB%n", docs, documentJson(0).length(),
+          (System.nanoTime() - loadStart) / 1e9, Runtime.getRuntime().availableProcessors(), loadAverage(),
+          heapAfterGcMb());
+      FaunaClient client = FaunaClient.builder().withEndpoint(fauna.endpoint()).withSecret(fauna.secret())
+          .withCheckNewVersion(false).build();
+      measure("through faunadb-java", () -> scan(client, pageSize), docs, runs);
+      RawScan raw = new RawScan(fauna.endpoint(), fauna.secret(), COLLECTION);
+      measure("server alone (plain HTTP, pages not decoded)", () -> raw.scan(pageSize), docs, runs);
+      String page = new String(raw.page(pageSize, null), StandardCharsets.UTF_8);
+      measure("faunadb-java decoding alone (the same page decoded again and again)",
+          () -> decode(page, docs / pageSize) * pageSize, docs, runs);
+      System.out.printf(Locale.ROOT, "page size %d; load average %.1f; heap after GC %d MB%n", pageSize,
+          loadAverage(), heapAfterGcMb());
     }
+  }
+
+  private static void measure(String label, Scan scan, int docs, int runs) throws Exception {
+    for (int i = 0; i < 2; i++) {
+      check(scan.run(), docs);
+    }
+    List<Double> rates = new ArrayList<>();
+    List<Double> serverCpu = new ArrayList<>();
+    List<Double> processCpu = new ArrayList<>();
+    for (int run = 1; run <= runs; run++) {
+      CpuMeter meter = CpuMeter.start();
+      check(scan.run(), docs);
+      CpuMeter.Sample sample = meter.stop();
+      rates.add(docs / sample.wallSeconds());
+      serverCpu.add(sample.serverCpuSeconds() * 1e6 / docs);
+      processCpu.add(sample.processCpuSeconds() * 1e6 / docs);
+      System.out.printf(Locale.ROOT, "  %s, run %d: %,.0f docs/s; CPU per 1,000 docs: server %.1f ms, "
+          + "process %.1f ms%n", label, run, rates.get(run - 1), serverCpu.get(run - 1), processCpu.get(run - 1));
+    }
+    System.out.printf(Locale.ROOT, "%s: median %,.0f docs/s (min %,.0f, max %,.0f); median CPU per 1,000 docs: "
+        + "server %.1f ms, process %.1f ms%n", label, median(rates), Collections.min(rates),
+        Collections.max(rates), median(serverCpu), median(processCpu));
   }
 
   /** Creates the collection and {@code docs} documents, 500 per transaction (bypassing HTTP: loading is not timed). */
@@ -88,8 +113,8 @@ public final class LocalFaunaBenchmark {
         + "\"tags\":[\"a\",\"b\",\"c\"],\"notes\":\"" + notes + "\"}}";
   }
 
-  /** Reads the whole collection page by page; returns how many documents came back. */
-  static int scan(FaunaClient client, int pageSize, int expected) throws Exception {
+  /** Reads the whole collection through the driver, page by page; returns how many documents came back. */
+  static int scan(FaunaClient client, int pageSize) throws Exception {
     int read = 0;
     Value after = null;
     do {
@@ -97,28 +122,39 @@ public final class LocalFaunaBenchmark {
       if (after != null) {
         page = page.after(after);
       }
-      Expr query = Map(page, Lambda("x", Get(Var("x"))));
-      Value result = client.query(query).get();
-      read += result.at("data").to(com.faunadb.client.types.Codec.ARRAY).get().size();
+      Value result = client.query(Map(page, Lambda("x", Get(Var("x"))))).get();
+      read += result.at("data").to(Codec.ARRAY).get().size();
       after = result.at("after").getOptional().orElse(null);
     } while (after != null);
-    if (read != expected) {
-      throw new IllegalStateException("scanned " + read + " documents, expected " + expected);
-    }
     return read;
   }
 
-  private static void report(String what, List<Double> rates, int pageSize) {
-    Collections.sort(rates);
-    System.out.printf(Locale.ROOT, "%s: median %,.0f docs/s (min %,.0f, max %,.0f) over %d runs, page size %d%n",
-        what, rates.get(rates.size() / 2), rates.get(0), rates.get(rates.size() - 1), rates.size(), pageSize);
+  /** Decodes a page body {@code times} times as the driver does ({@code FaunaClient.handleResponse}). */
+  private static int decode(String page, int times) throws Exception {
+    for (int i = 0; i < times; i++) {
+      DRIVER_JSON.treeToValue(DRIVER_JSON.readTree(page).get("resource"), Value.class);
+    }
+    return times;
   }
 
-  private static double seconds(long nanos) {
-    return nanos / 1e9;
+  private static void check(int read, int expected) {
+    if (read != expected) {
+      throw new IllegalStateException("scanned " + read + " documents, expected " + expected);
+    }
   }
 
-  private static long heapUsedMb() {
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static long heapAfterGcMb() {
+    System.gc();
     Runtime rt = Runtime.getRuntime();
     return (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024);
   }

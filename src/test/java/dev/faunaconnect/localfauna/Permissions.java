@@ -20,6 +20,9 @@ final class Permissions {
   }
 
   static void checkWrite(Call c) {
+    if (c.ctx.txn().readOnly) {
+      throw c.fail(FaunaError.invalidExpression("Call performs a write, which is not allowed in get requests."));
+    }
     if (!c.ctx.access().canWrite()) {
       throw c.fail(FaunaError.permissionDenied());
     }

@@ -71,10 +71,12 @@ final class QueryEngine {
     return Access.NONE;
   }
 
-  synchronized Answer run(byte[] body, Access access, long lastSeenTxn) {
+  /** Runs a query; a {@code readOnly} one ({@code GET /?q=}) may not write. */
+  synchronized Answer run(byte[] body, Access access, long lastSeenTxn, boolean readOnly) {
     store.finishIndexBuilds();
     store.clock.observe(lastSeenTxn);
     Store.Txn txn = store.begin();
+    txn.readOnly = readOnly;
     WriteForms.Created.reset();
     try {
       JsonNode query = parse(body);
@@ -115,6 +117,6 @@ final class QueryEngine {
 
   /** Admin-side access for tests and the seed loader: runs a query with full rights and returns the raw JSON. */
   Answer runAsAdmin(String query) {
-    return run(query.getBytes(java.nio.charset.StandardCharsets.UTF_8), Access.ALL, 0);
+    return run(query.getBytes(java.nio.charset.StandardCharsets.UTF_8), Access.ALL, 0, false);
   }
 }

@@ -32,20 +32,25 @@ final class RawScan {
     int read = 0;
     String after = null;
     do {
-      String query = "{\"map\":{\"lambda\":\"x\",\"expr\":{\"get\":{\"var\":\"x\"}}},\"collection\":"
-          + "{\"paginate\":{\"documents\":{\"collection\":\"" + collection + "\"}}"
-          + (after == null ? "" : ",\"after\":" + after) + ",\"size\":" + pageSize + "}}";
-      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(endpoint)
-          .header("Authorization", "Bearer " + secret)
-          .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofByteArray());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException("status " + response.statusCode());
-      }
-      Page page = Page.read(response.body());
+      Page page = Page.read(page(pageSize, after));
       read += page.size;
       after = page.after;
     } while (after != null);
     return read;
+  }
+
+  /** The body of the page of {@code pageSize} documents from cursor {@code after} (its JSON; null for the first). */
+  byte[] page(int pageSize, String after) throws IOException, InterruptedException {
+    String query = "{\"map\":{\"lambda\":\"x\",\"expr\":{\"get\":{\"var\":\"x\"}}},\"collection\":"
+        + "{\"paginate\":{\"documents\":{\"collection\":\"" + collection + "\"}}"
+        + (after == null ? "" : ",\"after\":" + after) + ",\"size\":" + pageSize + "}}";
+    HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(endpoint)
+        .header("Authorization", "Bearer " + secret)
+        .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("status " + response.statusCode());
+    }
+    return response.body();
   }
 
   /** How many elements a page holds and its {@code after} cursor as JSON, read with a streaming parser. */

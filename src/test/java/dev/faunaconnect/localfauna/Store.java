@@ -130,6 +130,8 @@ final class Store {
     private final Map<StoredDocument, CollectionTable> tables = new IdentityHashMap<>();
     private final List<Runnable> undo = new ArrayList<>();
     boolean wrote;
+    /** A {@code GET /?q=} query: the real server runs it with a read effect limit, so writes are refused. */
+    boolean readOnly;
     /** Documents and pages read, for the {@code x-read-ops} metric. */
     int reads;
 
