@@ -87,6 +87,24 @@ class FaultPlanTest {
   }
 
   @Test
+  void faultAnswersCarryTheRealHeadersAndNoPosition() {
+    RawHttp http = new RawHttp(FAUNA.endpoint());
+    FAUNA.faults().failNext(1, FaultPlan.Fault.status(429)).failNext(1, FaultPlan.Fault.status(500));
+
+    HttpResponse<String> busy = http.post(RawHttp.bearer(FAUNA.secret()), "{\"add\":[1,1]}");
+    assertEquals(429, busy.statusCode());
+    assertEquals("{\"errors\":[{\"code\":\"too many requests\",\"description\":\"Too many pending requests\"}]}",
+        busy.body());
+    assertTrue(busy.headers().firstValue("x-txn-time").isPresent());
+    assertTrue(busy.headers().firstValue("x-compute-ops").isPresent());
+
+    HttpResponse<String> broken = http.post(RawHttp.bearer(FAUNA.secret()), "{\"add\":[1,1]}");
+    assertEquals(500, broken.statusCode());
+    assertTrue(broken.headers().firstValue("x-txn-time").isPresent());
+    assertEquals(java.util.Optional.empty(), broken.headers().firstValue("x-compute-ops"));
+  }
+
+  @Test
   void aFractionOfQueriesFailsAndTheSameSeedFailsTheSameOnes() throws Exception {
     List<Boolean> first = failures(0.25, 7, 40);
     List<Boolean> second = failures(0.25, 7, 40);

@@ -57,13 +57,24 @@ final class HttpFront implements AutoCloseable {
       try {
         Socket client = socket.accept();
         client.setTcpNoDelay(true);
-        open.add(client);
-        connections.execute(() -> serve(client));
+        register(client);
       } catch (IOException e) {
         if (!closed) {
           System.err.println("local fauna: accept failed: " + e);
         }
       }
+    }
+  }
+
+  /** Serves a new connection, or closes it if the server closed meanwhile (a blocked accept can still succeed). */
+  private void register(Socket client) throws IOException {
+    synchronized (open) {
+      if (closed) {
+        client.close();
+        return;
+      }
+      open.add(client);
+      connections.execute(() -> serve(client));
     }
   }
 
@@ -212,11 +223,13 @@ final class HttpFront implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    closed = true;
-    socket.close();
-    for (Socket client : open) {
-      client.close(); // unblocks its reader: blocking socket reads ignore interrupts
+    synchronized (open) {
+      closed = true;
+      for (Socket client : open) {
+        client.close(); // unblocks its reader: blocking socket reads ignore interrupts
+      }
+      connections.shutdownNow();
     }
-    connections.shutdownNow();
+    socket.close();
   }
 }
