@@ -87,7 +87,7 @@ final class HttpFront implements AutoCloseable {
         if (response == null) {
           return; // closed by the client, unreadable, or a dropped-connection fault: close without answering
         }
-        response.header("x-faunadb-build", "local").writeTo(out);
+        response.header("x-faunadb-build", "local").writeTo(out, request.method().equals("HEAD"));
       }
     } catch (SocketException e) {
       // the client went away, or the server closed
@@ -121,10 +121,12 @@ final class HttpFront implements AutoCloseable {
       return WireResponse.error(400, "bad request", e.getMessage());
     }
     if (request.path().equals("/ping")) {
-      return withMetrics(ping(request), 0, 0, 0, 0);
+      return withMetrics(request.method().equals("GET") || request.method().equals("HEAD") ? ping(request)
+          : WireResponse.error(405, "method not allowed", "Allowed methods are GET.").header("Allow", "GET"),
+          0, 0, 0, 0);
     }
     if (!request.path().equals("/") && !ControlEndpoint.handles(request.path())) {
-      return withTxnTime(WireResponse.error(404, "not found", "Not Found"));
+      return withMetrics(WireResponse.error(404, "not found", "Not Found"), 0, 0, 0, 0);
     }
     String secret = AuthorizationHeader.secretOf(request.header("authorization"));
     Access access = engine.authenticate(secret);

@@ -83,6 +83,14 @@ class HttpProtocolTest {
     assertEquals("{\"resource\":\"Scope write is OK\"}", http.get("/ping?scope=global", null).body());
     assertEquals("{\"resource\":\"Scope node is OK\"}", http.get("/ping?scope=node", null).body());
     assertEquals(200, http.get("/ping", null).statusCode());
+    HttpResponse<String> head = http.method("HEAD", "/ping", null, null);
+    assertEquals(200, head.statusCode());
+    assertEquals("", head.body());
+    assertEquals("{\"resource\":\"Scope write is OK\"}", http.get("/ping", null).body());
+    HttpResponse<String> post = http.method("POST", "/ping", null, "");
+    assertEquals(405, post.statusCode());
+    assertEquals("{\"errors\":[{\"code\":\"method not allowed\",\"description\":\"Allowed methods are GET.\"}]}",
+        post.body());
   }
 
   @Test

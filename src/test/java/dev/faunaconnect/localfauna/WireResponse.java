@@ -47,6 +47,11 @@ record WireResponse(int status, byte[] body, Map<String, String> headers) {
   }
 
   void writeTo(OutputStream out) throws IOException {
+    writeTo(out, false);
+  }
+
+  /** Writes the response; the answer to a HEAD request has the headers of the GET answer and no body. */
+  void writeTo(OutputStream out, boolean headOnly) throws IOException {
     StringBuilder head = new StringBuilder(512);
     head.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
     head.append("Content-Type: application/json;charset=utf-8\r\n");
@@ -54,7 +59,9 @@ record WireResponse(int status, byte[] body, Map<String, String> headers) {
     headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
     head.append("\r\n");
     out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-    out.write(body);
+    if (!headOnly) {
+      out.write(body);
+    }
     out.flush();
   }
 
