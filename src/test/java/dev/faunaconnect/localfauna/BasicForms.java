@@ -263,7 +263,8 @@ final class BasicForms {
       if (c.has("default") && "value not found".equals(e.code)) {
         return c.arg("default");
       }
-      throw e.at(c.at("from"));
+      // a missing path is reported at the value it was looked for in
+      throw "value not found".equals(e.code) ? c.failAt("from", e) : c.fail(e);
     }
   }
 }

@@ -33,6 +33,7 @@ final class Pagination {
     int clamped = (int) Math.max(Math.min(size, Paginator.MAX_SIZE), Integer.MIN_VALUE);
     Paginator.Request r = new Paginator.Request(cursor.present(), cursor.value(), cursor.backward(), clamped,
         snapshot, Long.MIN_VALUE, sources);
+    c.ctx.txn().reads++;
     try {
       return read(c, "paginate", source, events, r);
     } catch (FaunaError e) {

@@ -25,6 +25,9 @@ final class Permissions {
    * the other writes at the form itself. Schema creates write to a native collection.
    */
   static void checkWrite(Call c) {
+    if (c.ctx.txn().readOnly) {
+      throw c.fail(FaunaError.invalidExpression("Call performs a write, which is not allowed in get requests."));
+    }
     String verb = java.util.stream.Stream.of("create", "create_collection", "create_index", "create_role",
         "create_key").filter(c::has).findFirst().orElse("");
     RefValue target = switch (verb) {

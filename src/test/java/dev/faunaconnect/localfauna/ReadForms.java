@@ -232,6 +232,7 @@ final class ReadForms {
     Permissions.checkRetained(c, table.ref, ts);
     StoredDocument doc = table.document(ref.id());
     Version v = doc == null ? null : doc.liveAt(ts);
+    c.ctx.txn().reads++;
     if (v == null) {
       throw c.fail(FaunaError.instanceNotFound(notFoundMessage(table)));
     }

@@ -148,6 +148,10 @@ final class Store {
     private final Map<StoredDocument, CollectionTable> tables = new IdentityHashMap<>();
     private final List<Runnable> undo = new ArrayList<>();
     boolean wrote;
+    /** A {@code GET /?q=} query: the real server runs it with a read effect limit, so writes are refused. */
+    boolean readOnly;
+    /** Documents and pages read, for the {@code x-read-ops} metric. */
+    int reads;
 
     Txn(long ts) {
       this.ts = ts;
@@ -175,6 +179,11 @@ final class Store {
         saved.put(doc, List.copyOf(doc.versions()));
         tables.put(doc, table);
       }
+    }
+
+    /** Documents written, for the {@code x-write-ops} metric. */
+    int writes() {
+      return saved.size();
     }
 
     void onRollback(Runnable action) {

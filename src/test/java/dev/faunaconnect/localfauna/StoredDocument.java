@@ -1,16 +1,22 @@
 package dev.faunaconnect.localfauna;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.faunaconnect.localfauna.Values.RefValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** A document and its full history, oldest version first. */
 final class StoredDocument {
   final RefValue ref;
   private List<Version> versions = new ArrayList<>();
+  /** The JSON of the version rendered last (usually the current one), kept because versions never change. */
+  private Version renderedVersion;
+  private SerializableString renderedJson;
 
   StoredDocument(RefValue ref) {
     this.ref = ref;
@@ -22,6 +28,15 @@ final class StoredDocument {
 
   void restore(List<Version> saved) {
     versions = new ArrayList<>(saved);
+  }
+
+  /** The JSON of {@code version} as Get renders it, rendered by {@code render} unless it was rendered last time. */
+  SerializableString json(Version version, Function<Map<String, Object>, String> render) {
+    if (renderedVersion != version) {
+      renderedJson = new SerializedString(render.apply(fieldsOf(version)));
+      renderedVersion = version;
+    }
+    return renderedJson;
   }
 
   /** The version in force at {@code ts}, or null when the document did not exist yet. */
@@ -88,6 +103,10 @@ final class StoredDocument {
 
   /** The document as Get returns it: ref, ts, then the stored fields in stored order. */
   Map<String, Object> render(Version version) {
+    return new DocumentView(this, version);
+  }
+
+  Map<String, Object> fieldsOf(Version version) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("ref", ref);
     out.put("ts", version.ts());

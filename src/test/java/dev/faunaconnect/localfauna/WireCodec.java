@@ -2,6 +2,7 @@ package dev.faunaconnect.localfauna;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faunaconnect.localfauna.Values.BytesValue;
@@ -142,7 +143,7 @@ final class WireCodec {
   // ---- output -----------------------------------------------------------------------------------------------
 
   byte[] renderResource(Object value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    ByteArrayBuilder out = new ByteArrayBuilder();
     try (JsonGenerator gen = JSON.createGenerator(out)) {
       gen.writeStartObject();
       gen.writeFieldName("resource");
@@ -221,6 +222,8 @@ final class WireCodec {
       writeDouble(gen, d);
     } else if (value instanceof Boolean b) {
       gen.writeBoolean(b);
+    } else if (value instanceof DocumentView doc) {
+      gen.writeRawValue(doc.document.json(doc.version, this::toJson));
     } else if (value instanceof Map<?, ?> m) {
       writeObject(gen, m);
     } else if (value instanceof List<?> list) {
@@ -263,7 +266,10 @@ final class WireCodec {
   }
 
   private void writeObject(JsonGenerator gen, Map<?, ?> map) throws IOException {
-    boolean wrap = map.keySet().stream().anyMatch(k -> ((String) k).startsWith("@"));
+    boolean wrap = false;
+    for (Object key : map.keySet()) {
+      wrap |= ((String) key).startsWith("@");
+    }
     if (wrap) {
       tagged(gen, "@obj");
     }
