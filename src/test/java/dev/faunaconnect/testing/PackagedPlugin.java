@@ -19,7 +19,8 @@ public final class PackagedPlugin {
   public static final String CONNECTOR_CLASS = "dev.faunaconnect.FaunaSourceConnector";
   /** Set by failsafe and by exec:java@quickstart from the pom; see {@code connector.plugin.path} there. */
   static final String PLUGIN_PATH_PROPERTY = "connector.plugin.path";
-  static final String PACKAGES_DIR = "target/components/packages";
+  /** Where {@code mvn package} puts the zip and the plugin folder, relative to the project folder. */
+  public static final String PACKAGES_DIR = "target/components/packages";
 
   private PackagedPlugin() {}
 
