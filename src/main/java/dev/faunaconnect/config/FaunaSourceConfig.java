@@ -136,9 +136,14 @@ public final class FaunaSourceConfig extends AbstractConfig {
 
   /** The names the additional columns of every collection may not use. */
   public Set<String> reservedColumnNames() {
+    return reservedColumnNames(deletesMode(), deletesColumn());
+  }
+
+  /** ref, ts, data, and the deletes column when deletes are recorded as a column. */
+  public static Set<String> reservedColumnNames(DeletesMode deletesMode, String deletesColumn) {
     Set<String> reserved = new LinkedHashSet<>(RESERVED_COLUMNS);
-    if (deletesMode().recordsColumn()) {
-      reserved.add(deletesColumn());
+    if (deletesMode.recordsColumn()) {
+      reserved.add(deletesColumn);
     }
     return reserved;
   }
@@ -153,6 +158,33 @@ public final class FaunaSourceConfig extends AbstractConfig {
   /** The collections that have at least one {@code collection.<name>.*} setting. */
   public Set<String> collectionsWithSettings() {
     return explicitSettings.keySet();
+  }
+
+  /**
+   * Checks one per-collection setting on its own ({@code collection.<name>.index|columns|topic}), so that
+   * validation can report every bad key. {@code reservedColumns} are the names additional columns may not take.
+   *
+   * @throws ConfigException saying what is wrong and what to write instead
+   */
+  public static void validateCollectionSetting(String key, String value, Set<String> reservedColumns) {
+    Setting setting = CollectionKeys.parse(key)
+        .orElseThrow(() -> new ConfigException(CollectionKeys.unknownKeyMessage(key)))
+        .setting();
+    switch (setting) {
+      case COLUMNS -> ColumnSpecParser.parse(key, value, reservedColumns);
+      case TOPIC -> TopicNames.ensureValid(key, value == null ? "" : value.trim());
+      case INDEX -> { }
+    }
+  }
+
+  /** Whether a key belongs to the per-collection settings {@code collection.<name>.*}. */
+  public static boolean isCollectionSetting(String key) {
+    return CollectionKeys.isCollectionKey(key);
+  }
+
+  /** The collection a per-collection key is about, if the key is well formed. */
+  public static Optional<String> collectionOf(String key) {
+    return CollectionKeys.parse(key).map(CollectionKeys.Key::collection);
   }
 
   private Map<String, CollectionSettings> parseCollectionSettings(Map<String, String> props) {
