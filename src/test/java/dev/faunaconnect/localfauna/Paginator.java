@@ -232,7 +232,8 @@ final class Paginator {
     Object action = m.get("action");
     boolean add = action == null || "add".equals(action) || "create".equals(action) || "update".equals(action);
     Object values = m.containsKey("values") ? m.get("values") : m.get("data");
-    List<Object> valueList = values instanceof List<?> l ? new ArrayList<>(l) : List.of(ValueOrder.MIN);
+    // Without values the cursor sits before every event at (ts, ref, action): the empty list sorts first.
+    List<Object> valueList = values instanceof List<?> l ? new ArrayList<>(l) : List.of();
     return new SetEvent(terms, ts, ref, add, valueList);
   }
 
