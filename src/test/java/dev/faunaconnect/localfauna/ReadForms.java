@@ -164,6 +164,11 @@ final class ReadForms {
       throw c.failAt("get", FaunaError.invalidArgument("Ref expected, native collection provided."));
     }
     CollectionTable table = resolve(c, () -> c.store().tableOf(ref), "get");
+    if (table.ref.isNative() && c.store().schemaFields(table.name(), ref.id(), Long.MAX_VALUE) == null) {
+      // Collection("x"), Index("x"), Role("x") of an undefined name stay unresolved refs, which Get rejects
+      throw c.failAt("get", FaunaError.invalidRef("Ref refers to undefined " + schemaType(table.name()) + " '"
+          + ref.id() + "'"));
+    }
     Permissions.checkRead(c, table.ref);
     Permissions.checkRetained(c, table.ref, ts);
     StoredDocument doc = table.document(ref.id());
@@ -172,6 +177,15 @@ final class ReadForms {
       throw c.fail(FaunaError.instanceNotFound(notFoundMessage(table)));
     }
     return doc.render(v);
+  }
+
+  private static String schemaType(String nativeName) {
+    return switch (nativeName) {
+      case "indexes" -> "index";
+      case "roles" -> "role";
+      case "keys" -> "key";
+      default -> "collection";
+    };
   }
 
   static String notFoundMessage(CollectionTable table) {

@@ -34,7 +34,7 @@ import java.util.Map;
  * output for tests that need to see that failure. Both alphabets are accepted on input, as the real server does.
  */
 final class WireCodec {
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = new com.fasterxml.jackson.databind.MappingJsonFactory();
 
   private final boolean standardBytes;
 
