@@ -162,8 +162,19 @@ final class CollectionReader {
     return merged.complete() ? Step.caughtUp(out, restWhenComplete) : Step.busy(out);
   }
 
+  /**
+   * The records of a delete. When there are two (the deletes-column record, then the tombstone), the first carries
+   * the offset from before the delete, so a restart after only the first was stored emits both again.
+   */
   private List<SourceRecord> delete(Position removed) {
+    Map<String, Object> before = offset.toMap();
     offset = offset.withRemove(removed);
-    return records.deleted(partition, offset.toMap(), removed.ref(), removed.ts());
+    List<SourceRecord> out = new ArrayList<>(records.deleted(partition, offset.toMap(), removed.ref(), removed.ts()));
+    for (int i = 0; i < out.size() - 1; i++) {
+      SourceRecord r = out.get(i);
+      out.set(i, new SourceRecord(r.sourcePartition(), before, r.topic(), r.kafkaPartition(), r.keySchema(),
+          r.key(), r.valueSchema(), r.value(), r.timestamp(), r.headers()));
+    }
+    return out;
   }
 }
