@@ -123,10 +123,13 @@ public final class Quickstart {
   /** Keeps printing records until the JVM stops, e.g. on Ctrl+C. */
   private void follow(EmbeddedConnectCluster connect, LocalFauna fauna, RecordWatcher watcher) {
     out.printf("%nStill running (-Dfollow=true); Ctrl+C stops everything.%n"
-        + "  Fauna:      %s (admin secret %s): write to it and watch the records below%n"
+        + "  Fauna:      %s (admin secret %s): write to it and watch the records below, e.g.%n"
+        + "              curl -X POST -H 'Authorization: Bearer %s' %s -d '{\"create\": {\"collection\": "
+        + "\"customers\"}, \"params\": {\"object\": {\"data\": {\"object\": {\"name\": \"Hedy Lamarr\"}}}}}'%n"
         + "  Kafka:      %s%n"
         + "  Connect:    %s (try GET connectors/%s/status)%n",
-        fauna.endpoint(), fauna.secret(), connect.kafka().bootstrapServers(), connect.endpointForResource(""),
+        fauna.endpoint(), fauna.secret(), fauna.secret(), fauna.endpoint(), connect.kafka().bootstrapServers(),
+        connect.endpointForResource(""),
         ConfigExamples.CONNECTOR_NAME);
     while (!Thread.currentThread().isInterrupted()) {
       watcher.pollOnce(Duration.ofSeconds(1));
