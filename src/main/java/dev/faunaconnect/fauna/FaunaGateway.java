@@ -1,0 +1,192 @@
+package dev.faunaconnect.fauna;
+
+import com.faunadb.client.FaunaClient;
+import com.faunadb.client.query.Expr;
+import com.faunadb.client.types.Codec;
+import com.faunadb.client.types.Value;
+import com.faunadb.client.types.Value.RefV;
+import dev.faunaconnect.config.FaunaSourceConfig;
+import dev.faunaconnect.offset.Position;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connector's narrow gateway to Fauna: the few reads it needs, each returning the elements strictly after a
+ * position, with retriable failures retried (bounded exponential backoff) and every other failure classified once
+ * as a {@link FaunaQueryException}. Page cursors never leave this class.
+ */
+public final class FaunaGateway {
+  private static final Logger log = LoggerFactory.getLogger(FaunaGateway.class);
+  private static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
+
+  private final FaunaClient client;
+  private final RetryPolicy retry;
+  private final Duration queryTimeout;
+
+  public FaunaGateway(FaunaClient client, RetryPolicy retry, Duration queryTimeout) {
+    this.client = client;
+    this.retry = retry;
+    this.queryTimeout = queryTimeout;
+  }
+
+  public static FaunaGateway create(FaunaSourceConfig config) {
+    RetryPolicy retry = new RetryPolicy(config.retryBackoffInitial(), config.retryBackoffMax(),
+        config.retryMaxAttempts());
+    return new FaunaGateway(FaunaClients.create(config), retry, config.queryTimeout());
+  }
+
+  /** Fauna's current transaction time, in microseconds. */
+  public long now() {
+    return run(FaunaQueries.now()).to(Codec.LONG).get();
+  }
+
+  /** Documents of the snapshot at {@code snapshotTs} after the document {@code afterRef} (null: from the start). */
+  public Page<Value> snapshotAfter(String collection, long snapshotTs, String afterRef, int size) {
+    Position start = afterRef == null ? null : new Position(snapshotTs, afterRef);
+    return readAfter(start, cursor -> FaunaQueries.snapshotPage(collection, snapshotTs, afterRef, cursor, size),
+        doc -> new Position(snapshotTs, refId(doc.at("ref"))));
+  }
+
+  /** Documents changed after {@code after}, in (ts, ref) order, read through the ts/ref index {@code index}. */
+  public Page<Value> changesAfter(String index, String collection, Position after, int size) {
+    return readAfter(after, cursor -> FaunaQueries.changePage(index, collection, after, cursor, size),
+        FaunaGateway::positionOf);
+  }
+
+  /** The deletes ({@code remove} events) of the collection after {@code after}, in (ts, ref) order. */
+  public Page<Position> removesAfter(String collection, Position after, int size) {
+    Page<Value> events = readAfter(after, cursor -> FaunaQueries.removePage(collection, after, cursor, size),
+        FaunaGateway::eventPosition);
+    return new Page<>(events.items().stream().map(FaunaGateway::eventPosition).toList(), events.more());
+  }
+
+  /** The names of every collection the key can see. */
+  public List<String> collections() {
+    List<String> names = new ArrayList<>();
+    Expr cursor = null;
+    do {
+      Value page = run(FaunaQueries.collectionsPage(cursor, 1000));
+      page.at("data").to(Codec.ARRAY).get().forEach(ref -> names.add(refId(ref)));
+      cursor = page.at("after").getOptional().orElse(null);
+    } while (cursor != null);
+    return names;
+  }
+
+  /** The collection's {@code history_days}; empty when its history is kept forever. */
+  public OptionalLong historyDays(String collection) {
+    Value days = run(FaunaQueries.historyDays(collection));
+    return days.getOptional().map(v -> OptionalLong.of(v.to(Codec.LONG).get())).orElse(OptionalLong.empty());
+  }
+
+  /**
+   * Reads pages until one holds an element after {@code start} or the set ends. Elements at or before the last one
+   * kept are dropped: the one at {@code start} (cursors are inclusive) and index entries repeated for one document.
+   */
+  private Page<Value> readAfter(Position start, Function<Expr, FaunaQuery> query, Function<Value, Position> at) {
+    Expr cursor = null;
+    while (true) {
+      Value page = run(query.apply(cursor));
+      List<Value> items = new ArrayList<>();
+      Position last = start;
+      for (Value item : page.at("data").to(Codec.ARRAY).get()) {
+        Position p = at.apply(item);
+        if (last == null || p.compareTo(last) > 0) {
+          items.add(item);
+          last = p;
+        }
+      }
+      Optional<Value> after = page.at("after").getOptional();
+      if (!items.isEmpty() || after.isEmpty()) {
+        return new Page<>(items, after.isPresent());
+      }
+      cursor = after.get();
+    }
+  }
+
+  /** Where a document read by {@link #changesAfter} stands in the (ts, ref) order: its ts and id. */
+  public static Position positionOf(Value document) {
+    return new Position(document.at("ts").to(Codec.LONG).get(), refId(document.at("ref")));
+  }
+
+  private static Position eventPosition(Value event) {
+    return new Position(event.at("ts").to(Codec.LONG).get(), refId(event.at("document")));
+  }
+
+  private static String refId(Value ref) {
+    return ref.to(Codec.REF).map(RefV::getId).get();
+  }
+
+  /**
+   * Runs a check made of queries of its own (such as {@link IndexInspector}'s) with the same retries and the same
+   * classification of failures as every other read. {@code what} describes it in messages, like the FQL of a query.
+   */
+  public <T> T inspect(String what, String resources, String collection, Function<FaunaClient, T> check) {
+    FaunaQuery described = new FaunaQuery(null, what, resources, collection, null);
+    return withRetries(described, () -> {
+      try {
+        return check.apply(client);
+      } catch (RuntimeException | AssertionError e) {
+        throw FaunaErrors.classify(e, described);
+      }
+    });
+  }
+
+  private Value run(FaunaQuery query) {
+    return withRetries(query, () -> execute(query));
+  }
+
+  private <T> T withRetries(FaunaQuery query, Supplier<T> attempt) {
+    for (int retries = 0; ; retries++) {
+      try {
+        return attempt.get();
+      } catch (FaunaQueryException e) {
+        if (!e.kind().retriable()) {
+          throw e;
+        }
+        if (!retry.mayRetry(retries)) {
+          throw new FaunaQueryException(FaunaQueryException.Kind.RETRIES_EXHAUSTED, "Gave up after " + (retries + 1)
+              + " attempts. " + e.getMessage() + ". Check that fauna.endpoint is reachable, or raise "
+              + "retry.max.attempts.", e.getCause());
+        }
+        Duration wait = retry.backoff(retries + 1);
+        log.warn("{}; retrying in {} ms", e.getMessage(), wait.toMillis());
+        sleep(wait);
+      }
+    }
+  }
+
+  private Value execute(FaunaQuery query) {
+    CompletableFuture<Value> answer = client.query(query.expr(), queryTimeout);
+    try {
+      return answer.get(queryTimeout.plus(ANSWER_GRACE).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while running " + query.fql());
+    } catch (ExecutionException | TimeoutException | RuntimeException | AssertionError e) {
+      answer.cancel(true);
+      throw FaunaErrors.classify(e, query);
+    }
+  }
+
+  private static void sleep(Duration wait) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while waiting to retry");
+    }
+  }
+}

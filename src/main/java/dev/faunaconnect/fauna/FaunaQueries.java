@@ -1,0 +1,123 @@
+package dev.faunaconnect.fauna;
+
+import static com.faunadb.client.query.Language.Arr;
+import static com.faunadb.client.query.Language.At;
+import static com.faunadb.client.query.Language.Collection;
+import static com.faunadb.client.query.Language.Collections;
+import static com.faunadb.client.query.Language.Documents;
+import static com.faunadb.client.query.Language.Equals;
+import static com.faunadb.client.query.Language.Filter;
+import static com.faunadb.client.query.Language.Get;
+import static com.faunadb.client.query.Language.Index;
+import static com.faunadb.client.query.Language.Lambda;
+import static com.faunadb.client.query.Language.Map;
+import static com.faunadb.client.query.Language.Match;
+import static com.faunadb.client.query.Language.Now;
+import static com.faunadb.client.query.Language.Null;
+import static com.faunadb.client.query.Language.Obj;
+import static com.faunadb.client.query.Language.Paginate;
+import static com.faunadb.client.query.Language.Range;
+import static com.faunadb.client.query.Language.Ref;
+import static com.faunadb.client.query.Language.Select;
+import static com.faunadb.client.query.Language.ToMicros;
+import static com.faunadb.client.query.Language.Value;
+import static com.faunadb.client.query.Language.Var;
+
+import com.faunadb.client.query.Expr;
+import com.faunadb.client.query.Pagination;
+import dev.faunaconnect.offset.Position;
+
+/**
+ * Every query the connector runs, built in this one place, each with its FQL text. A {@code cursor} is the
+ * {@code after} of the previous page (inclusive: the first element of the next page); null starts the set at the
+ * given position.
+ */
+final class FaunaQueries {
+  private FaunaQueries() {}
+
+  static FaunaQuery now() {
+    return new FaunaQuery(ToMicros(Now()), "ToMicros(Now())", "nothing", null, null);
+  }
+
+  /** {@code At(T, Map(Paginate(Documents(c)).size(n).after([ref]), Lambda(x, Get(x))))}: one page of a snapshot. */
+  static FaunaQuery snapshotPage(String collection, long snapshotTs, String afterRef, Expr cursor, int size) {
+    Pagination page = Paginate(Documents(Collection(collection))).size(size);
+    String after = "";
+    if (cursor != null) {
+      page = page.after(cursor);
+      after = ", after: <next page>";
+    } else if (afterRef != null) {
+      page = page.after(Arr(Ref(Collection(collection), afterRef)));
+      after = ", after: [" + refFql(collection, afterRef) + "]";
+    }
+    String fql = "At(" + snapshotTs + ", Map(Paginate(Documents(" + collectionFql(collection) + "), {size: " + size
+        + after + "}), Lambda(\"x\", Get(Var(\"x\")))))";
+    return new FaunaQuery(At(Value(snapshotTs), Map(page, Lambda("x", Get(Var("x"))))), fql,
+        collectionFql(collection), collection, null);
+  }
+
+  /** {@code Map(Paginate(Range(Match(Index(i)), [ts, ref], [])).size(n), Lambda(x, Get(Select(1, x))))}. */
+  static FaunaQuery changePage(String index, String collection, Position after, Expr cursor, int size) {
+    Expr from = after.ref() == null ? Arr(Value(after.ts() + 1))
+        : Arr(Value(after.ts()), Ref(Collection(collection), after.ref()));
+    String fromFql = after.ref() == null ? "[" + (after.ts() + 1) + "]"
+        : "[" + after.ts() + ", " + refFql(collection, after.ref()) + "]";
+    Pagination page = Paginate(Range(Match(Index(index)), from, Arr())).size(size);
+    if (cursor != null) {
+      page = page.after(cursor);
+    }
+    String fql = "Map(Paginate(Range(Match(Index(" + quote(index) + ")), " + fromFql + ", []), {size: " + size
+        + (cursor != null ? ", after: <next page>" : "") + "}), Lambda(\"x\", Get(Select(1, Var(\"x\")))))";
+    return new FaunaQuery(Map(page, Lambda("x", Get(Select(Value(1), Var("x"))))), fql,
+        "Index(" + quote(index) + ") and " + collectionFql(collection), collection, index);
+  }
+
+  /** The {@code remove} events of {@code Documents(c)} after a position, e.g. {@code after: {ts, action, document}}. */
+  static FaunaQuery removePage(String collection, Position after, Expr cursor, int size) {
+    Expr start;
+    String startFql;
+    if (cursor != null) {
+      start = cursor;
+      startFql = "<next page>";
+    } else if (after.ref() == null) {
+      start = Value(after.ts() + 1);
+      startFql = String.valueOf(after.ts() + 1);
+    } else {
+      start = Obj("ts", Value(after.ts()), "action", Value("remove"), "document",
+          Ref(Collection(collection), after.ref()));
+      startFql = "{ts: " + after.ts() + ", action: \"remove\", document: " + refFql(collection, after.ref()) + "}";
+    }
+    Expr events = Paginate(Documents(Collection(collection))).after(start).events(true).size(size);
+    Expr removes = Filter(events, Lambda("e", Equals(Select(Value("action"), Var("e")), Value("remove"))));
+    String fql = "Filter(Paginate(Documents(" + collectionFql(collection) + "), {after: " + startFql
+        + ", events: true, size: " + size + "}), Lambda(\"e\", Equals(Select(\"action\", Var(\"e\")), \"remove\")))";
+    return new FaunaQuery(removes, fql, collectionFql(collection), collection, null);
+  }
+
+  static FaunaQuery collectionsPage(Expr cursor, int size) {
+    Pagination page = Paginate(Collections()).size(size);
+    if (cursor != null) {
+      page = page.after(cursor);
+    }
+    return new FaunaQuery(page, "Paginate(Collections(), {size: " + size + "})", "Collections()", null, null);
+  }
+
+  /** {@code Select("history_days", Get(Collection(c)), null)}: null when history is kept forever. */
+  static FaunaQuery historyDays(String collection) {
+    return new FaunaQuery(Select(Value("history_days"), Get(Collection(collection)), Null()),
+        "Select(\"history_days\", Get(" + collectionFql(collection) + "), null)", "Collections()", collection, null);
+  }
+
+  /** A name as an FQL string literal. */
+  static String quote(String name) {
+    return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static String collectionFql(String collection) {
+    return "Collection(" + quote(collection) + ")";
+  }
+
+  private static String refFql(String collection, String id) {
+    return "Ref(" + collectionFql(collection) + ", " + quote(id) + ")";
+  }
+}

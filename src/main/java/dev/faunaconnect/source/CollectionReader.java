@@ -1,0 +1,180 @@
+package dev.faunaconnect.source;
+
+import com.faunadb.client.types.Value;
+import dev.faunaconnect.convert.RecordBuilder;
+import dev.faunaconnect.fauna.FaunaGateway;
+import dev.faunaconnect.fauna.FaunaQueryException;
+import dev.faunaconnect.fauna.Page;
+import dev.faunaconnect.offset.CollectionOffset;
+import dev.faunaconnect.offset.CollectionOffset.Phase;
+import dev.faunaconnect.offset.CollectionPartition;
+import dev.faunaconnect.offset.Position;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one collection, one page per step, as a small state machine whose whole state is a {@link CollectionOffset}:
+ * <ul>
+ *   <li>{@code SNAPSHOT}: the documents at the fixed time T, page after page (resumable after the last document
+ *       emitted); first, the deletes up to T that are still unread (only after a full sync or a restart of the
+ *       snapshot). At the end: {@code STREAMING} if the collection has an index, else {@code FULL_SYNC}.</li>
+ *   <li>{@code STREAMING}: the changes after the last one emitted, from the ts/ref index, merged in (ts, ref) order
+ *       with the deletes after the last one emitted.</li>
+ *   <li>{@code FULL_SYNC}: deletes only, until {@code full.sync.interval.ms} after T, then a new snapshot.</li>
+ * </ul>
+ * Every record carries the offset right after it, so a restart resumes exactly after the last record stored.
+ */
+final class CollectionReader {
+  private static final Logger log = LoggerFactory.getLogger(CollectionReader.class);
+
+  private final ReaderSettings settings;
+  private final FaunaGateway fauna;
+  private final RecordBuilder records;
+  private final ReaderStart starter;
+  private final Map<String, String> partition;
+  private final CollectionOffset stored;
+  private Optional<String> index;
+  private CollectionOffset offset;
+
+  CollectionReader(ReaderSettings settings, FaunaGateway fauna, RecordBuilder records, ReaderStart starter,
+      CollectionOffset stored) {
+    this.settings = settings;
+    this.fauna = fauna;
+    this.records = records;
+    this.starter = starter;
+    this.partition = CollectionPartition.of(settings.name());
+    this.stored = stored;
+  }
+
+  String collection() {
+    return settings.name();
+  }
+
+  boolean discovered() {
+    return settings.discovered();
+  }
+
+  /** Where the reader stands (null before its first step). */
+  CollectionOffset offset() {
+    return offset;
+  }
+
+  Step step() {
+    if (offset == null) {
+      ReaderStart.Start start = starter.start(stored);
+      index = start.index();
+      offset = start.offset();
+    }
+    return switch (offset.phase()) {
+      case SNAPSHOT -> snapshotStep();
+      case STREAMING -> streamingStep();
+      case FULL_SYNC -> fullSyncStep();
+    };
+  }
+
+  private Step snapshotStep() {
+    if (settings.tracksDeletes() && offset.remove().compareTo(Position.endOf(offset.snapshotTs())) < 0) {
+      return removesUpToSnapshot();
+    }
+    Page<Value> page;
+    try {
+      page = fauna.snapshotAfter(collection(), offset.snapshotTs(), offset.snapshotRef(), settings.pageSize());
+    } catch (FaunaQueryException e) {
+      if (e.kind() != FaunaQueryException.Kind.SNAPSHOT_EXPIRED) {
+        throw e;
+      }
+      return restartExpiredSnapshot(e);
+    }
+    List<SourceRecord> out = new ArrayList<>();
+    for (Value document : page.items()) {
+      offset = offset.withSnapshotRef(FaunaGateway.positionOf(document).ref());
+      out.add(records.document(partition, offset.toMap(), document, RecordBuilder.OP_READ));
+    }
+    if (!page.more()) {
+      offset = offset.withPhase(index.isPresent() ? Phase.STREAMING : Phase.FULL_SYNC);
+      log.info("Collection '{}': snapshot at {} read; now {}", collection(), offset.snapshotTs(), offset.phase());
+    }
+    return Step.busy(out);
+  }
+
+  /** Emits the deletes up to the snapshot time, so none of them follows the snapshot's records. */
+  private Step removesUpToSnapshot() {
+    Position end = Position.endOf(offset.snapshotTs());
+    Page<Position> removes = fauna.removesAfter(collection(), offset.remove(), settings.pageSize());
+    List<Position> upToEnd = removes.items().stream().filter(p -> p.compareTo(end) <= 0).toList();
+    List<SourceRecord> out = new ArrayList<>();
+    upToEnd.forEach(p -> out.addAll(delete(p)));
+    if (!removes.more() || upToEnd.size() < removes.items().size()) {
+      offset = offset.withRemove(end);
+    }
+    return Step.busy(out);
+  }
+
+  private Step restartExpiredSnapshot(FaunaQueryException e) {
+    long now = fauna.now();
+    log.warn("Collection '{}': the snapshot at {} outlived the history the collection keeps ({}). Restarting the "
+        + "snapshot at {}: the documents already read are read again. Raise the collection's history_days, or "
+        + "page.size, so that a snapshot finishes in time.", collection(), offset.snapshotTs(), e.getMessage(), now);
+    offset = offset.restartSnapshotAt(now);
+    return Step.busy(List.of());
+  }
+
+  private Step streamingStep() {
+    Page<Value> changes = fauna.changesAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize());
+    Page<Position> removes = settings.tracksDeletes()
+        ? fauna.removesAfter(collection(), offset.remove(), settings.pageSize()) : new Page<>(List.of(), false);
+    return emit(ChangeMerge.merge(changes, FaunaGateway::positionOf, removes), settings.pollInterval());
+  }
+
+  private Step fullSyncStep() {
+    long now = fauna.now();
+    long dueAt = offset.snapshotTs() + settings.fullSyncInterval().toNanos() / 1_000L;
+    if (now >= dueAt) {
+      log.info("Collection '{}': full sync at {}", collection(), now);
+      offset = offset.restartSnapshotAt(now);
+      return Step.busy(List.of());
+    }
+    Duration untilDue = Duration.ofNanos((dueAt - now) * 1_000L);
+    if (!settings.tracksDeletes()) {
+      return Step.caughtUp(List.of(), untilDue);
+    }
+    Page<Position> removes = fauna.removesAfter(collection(), offset.remove(), settings.pageSize());
+    Duration rest = untilDue.compareTo(settings.pollInterval()) < 0 ? untilDue : settings.pollInterval();
+    return emit(ChangeMerge.merge(new Page<>(List.of(), false), FaunaGateway::positionOf, removes), rest);
+  }
+
+  private Step emit(ChangeMerge.Result merged, Duration restWhenComplete) {
+    List<SourceRecord> out = new ArrayList<>();
+    for (ChangeEvent event : merged.events()) {
+      if (event instanceof ChangeEvent.Upsert upsert) {
+        offset = offset.withChange(upsert.position());
+        out.add(records.document(partition, offset.toMap(), upsert.document(), RecordBuilder.OP_UPSERT));
+      } else {
+        out.addAll(delete(event.position()));
+      }
+    }
+    return merged.complete() ? Step.caughtUp(out, restWhenComplete) : Step.busy(out);
+  }
+
+  /**
+   * The records of a delete. When there are two (the deletes-column record, then the tombstone), the first carries
+   * the offset from before the delete, so a restart after only the first was stored emits both again.
+   */
+  private List<SourceRecord> delete(Position removed) {
+    Map<String, Object> before = offset.toMap();
+    offset = offset.withRemove(removed);
+    List<SourceRecord> out = new ArrayList<>(records.deleted(partition, offset.toMap(), removed.ref(), removed.ts()));
+    for (int i = 0; i < out.size() - 1; i++) {
+      SourceRecord r = out.get(i);
+      out.set(i, new SourceRecord(r.sourcePartition(), before, r.topic(), r.kafkaPartition(), r.keySchema(),
+          r.key(), r.valueSchema(), r.value(), r.timestamp(), r.headers()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,118 @@
+package dev.faunaconnect.source;
+
+import dev.faunaconnect.config.SnapshotMode;
+import dev.faunaconnect.fauna.FaunaGateway;
+import dev.faunaconnect.fauna.FaunaQueryException;
+import dev.faunaconnect.fauna.IndexInspector;
+import dev.faunaconnect.offset.CollectionOffset;
+import dev.faunaconnect.offset.CollectionOffset.Phase;
+import dev.faunaconnect.offset.Position;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How the reader of a collection starts: which index serves its changes (none: full sync), where it resumes (the
+ * stored offset, or a new snapshot, or "now" with {@code snapshot.mode=never}), and whether its deletes are safe.
+ */
+final class ReaderStart {
+  private static final Logger log = LoggerFactory.getLogger(ReaderStart.class);
+
+  /** The index of the collection's changes (empty: full sync) and the offset to resume from. */
+  record Start(Optional<String> index, CollectionOffset offset) {}
+
+  private final ReaderSettings settings;
+  private final FaunaGateway fauna;
+  private final IndexInspector inspector;
+
+  ReaderStart(ReaderSettings settings, FaunaGateway fauna, IndexInspector inspector) {
+    this.settings = settings;
+    this.fauna = fauna;
+    this.inspector = inspector;
+  }
+
+  Start start(CollectionOffset stored) {
+    Optional<String> index = resolveIndex();
+    CollectionOffset offset = stored == null ? initial(index) : reconcile(stored, index);
+    if (settings.tracksDeletes()) {
+      checkRetention(offset);
+    }
+    return new Start(index, offset);
+  }
+
+  private Optional<String> resolveIndex() {
+    String collection = settings.name();
+    Optional<String> configured = settings.collection().index();
+    if (configured.isPresent()) {
+      String index = configured.get();
+      List<String> problems = fauna.inspect("Get(Index(\"" + index + "\"))", "Indexes()", collection,
+          client -> inspector.problems(client, index, collection));
+      if (!problems.isEmpty()) {
+        throw new ConnectException("collection." + collection + ".index = " + index + " cannot serve incremental "
+            + "sync of collection '" + collection + "': " + String.join("; ", problems));
+      }
+      return configured;
+    }
+    try {
+      Optional<String> found = fauna.inspect("Map(Paginate(Indexes()), Lambda(\"index\", Get(Var(\"index\"))))",
+          "Indexes()", collection, client -> inspector.findIncrementalIndex(client, collection));
+      found.ifPresentOrElse(i -> log.info("Collection '{}': changes are read through index '{}'", collection, i),
+          () -> log.warn("Collection '{}' has no incremental index, so it is read in full every {} (full sync). To "
+              + "stream its changes, create one: {}", collection, settings.fullSyncInterval(),
+              IndexInspector.createIndexFql(collection + "_by_ts", collection)));
+      return found;
+    } catch (FaunaQueryException e) {
+      if (e.kind() != FaunaQueryException.Kind.PERMISSION_DENIED) {
+        throw e;
+      }
+      log.warn("Collection '{}': the key may not list indexes, so it is read in full every {} (full sync). {}",
+          collection, settings.fullSyncInterval(), e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private CollectionOffset initial(Optional<String> index) {
+    long now = fauna.now();
+    if (settings.snapshotMode() == SnapshotMode.NEVER) {
+      CollectionOffset fromNow = CollectionOffset.streamingFrom(now);
+      return index.isPresent() ? fromNow : fromNow.withPhase(Phase.FULL_SYNC);
+    }
+    return CollectionOffset.snapshotAt(now);
+  }
+
+  private CollectionOffset reconcile(CollectionOffset stored, Optional<String> index) {
+    String collection = settings.name();
+    if (stored.phase() == Phase.STREAMING && index.isEmpty()) {
+      log.warn("Collection '{}' has no usable index any more: switching to full sync, starting with a snapshot",
+          collection);
+      return stored.restartSnapshotAt(fauna.now());
+    }
+    if (stored.phase() == Phase.FULL_SYNC && index.isPresent()) {
+      log.info("Collection '{}' now has index '{}': reading the changes made after its last full sync", collection,
+          index.get());
+      return stored.withPhase(Phase.STREAMING).withChange(Position.endOf(stored.snapshotTs()));
+    }
+    log.info("Collection '{}' resumes from {}", collection, stored);
+    return stored;
+  }
+
+  private void checkRetention(CollectionOffset offset) {
+    String collection = settings.name();
+    OptionalLong days;
+    try {
+      days = fauna.historyDays(collection);
+    } catch (FaunaQueryException e) {
+      if (e.kind() != FaunaQueryException.Kind.PERMISSION_DENIED) {
+        throw e;
+      }
+      log.warn("Cannot check how long collection '{}' keeps the history its deletes are read from: {}", collection,
+          e.getMessage());
+      return;
+    }
+    RetentionCheck.warnings(collection, days, settings.pollInterval(), offset.remove().ts(), fauna.now())
+        .forEach(log::warn);
+  }
+}

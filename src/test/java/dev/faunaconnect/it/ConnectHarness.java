@@ -1,0 +1,108 @@
+package dev.faunaconnect.it;
+
+import dev.faunaconnect.FaunaSourceConnector;
+import dev.faunaconnect.fixtures.FaunaFixture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
+
+/** One Kafka Connect cluster (one broker, one worker) and one local Fauna server, shared by a test class. */
+final class ConnectHarness implements AutoCloseable {
+  static final Duration WAIT = Duration.ofSeconds(60);
+
+  final EmbeddedConnectCluster connect;
+  final FaunaFixture fauna;
+
+  private ConnectHarness(EmbeddedConnectCluster connect, FaunaFixture fauna) {
+    this.connect = connect;
+    this.fauna = fauna;
+  }
+
+  static ConnectHarness start(String name) {
+    FaunaFixture fauna = FaunaFixture.start();
+    EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder().name(name).numWorkers(1).numBrokers(1)
+        .workerProps(new HashMap<>(Map.of("offset.flush.interval.ms", "500", "plugin.discovery", "service_load")))
+        .build();
+    connect.start();
+    return new ConnectHarness(connect, fauna);
+  }
+
+  /** The configuration of a connector on the local Fauna server, JSON records, plus {@code extra} pairs. */
+  Map<String, String> config(String... extra) {
+    Map<String, String> config = new HashMap<>();
+    config.put("connector.class", FaunaSourceConnector.class.getName());
+    config.put("tasks.max", "1");
+    config.put("fauna.endpoint", fauna.endpoint());
+    config.put("fauna.secret", fauna.fauna().secret());
+    config.put("key.converter", JsonConverter.class.getName());
+    config.put("key.converter.schemas.enable", "false");
+    config.put("value.converter", JsonConverter.class.getName());
+    config.put("value.converter.schemas.enable", "false");
+    config.put("poll.interval.ms", "200");
+    config.put("retry.backoff.initial.ms", "50");
+    config.put("retry.backoff.max.ms", "500");
+    for (int i = 0; i < extra.length; i += 2) {
+      config.put(extra[i], extra[i + 1]);
+    }
+    return config;
+  }
+
+  /** Starts a connector and waits until it and {@code tasks} tasks run. */
+  void startConnector(String name, int tasks, Map<String, String> config) throws InterruptedException {
+    connect.configureConnector(name, config);
+    connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, tasks, "connector " + name + " did not "
+        + "start");
+  }
+
+  /** Creates the topics (one partition each, so a topic's order is the order the connector emitted). */
+  void createTopics(String... topics) {
+    for (String topic : topics) {
+      connect.kafka().createTopic(topic, 1);
+    }
+  }
+
+  /** Everything in the topic once it holds at least {@code count} records. */
+  List<TopicRecord> awaitRecords(String topic, int count) throws Exception {
+    return awaitRecords(topic, records -> records.size() >= count, count + " records");
+  }
+
+  /** Everything in the topic once {@code done} holds for it; fails after {@link #WAIT}. */
+  List<TopicRecord> awaitRecords(String topic, Predicate<List<TopicRecord>> done, String what) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    List<TopicRecord> records = List.of();
+    while (System.nanoTime() < deadline) {
+      records = readAll(topic);
+      if (done.test(records)) {
+        return records;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("topic " + topic + " did not get " + what + " in " + WAIT + "; it holds "
+        + records.stream().map(TopicRecord::summary).toList());
+  }
+
+  List<TopicRecord> readAll(String topic) throws Exception {
+    ConsumerRecords<byte[], byte[]> consumed = connect.kafka().consumeAll(WAIT.toMillis(), topic);
+    List<TopicRecord> records = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record : consumed) {
+      records.add(TopicRecord.of(record));
+    }
+    return records;
+  }
+
+  @Override
+  public void close() {
+    try {
+      connect.stop();
+    } finally {
+      fauna.close();
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.faunaconnect.source;
+
+import static com.faunadb.client.query.Language.Obj;
+import static com.faunadb.client.query.Language.Value;
+import static dev.faunaconnect.source.ReaderHarness.describe;
+import static dev.faunaconnect.source.ReaderHarness.offsetOf;
+import static dev.faunaconnect.source.ReaderHarness.untilCaughtUp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.faunadb.client.query.Expr;
+import dev.faunaconnect.fixtures.FaunaFixture;
+import dev.faunaconnect.offset.CollectionOffset;
+import dev.faunaconnect.offset.CollectionOffset.Phase;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The reader's cursor logic, end to end against the local Fauna server. */
+class CollectionReaderTest {
+  private FaunaFixture fixture;
+
+  @BeforeEach
+  void start() {
+    fixture = FaunaFixture.start();
+  }
+
+  @AfterEach
+  void stop() {
+    fixture.close();
+  }
+
+  private static Map<String, Expr> docs(int from, int to) {
+    Map<String, Expr> docs = new LinkedHashMap<>();
+    for (int i = from; i <= to; i++) {
+      docs.put(String.valueOf(i), Obj("n", Value(i)));
+    }
+    return docs;
+  }
+
+  private ReaderHarness harness(String deletesMode, String... more) {
+    Map<String, String> settings = new LinkedHashMap<>(Map.of("collections", "items", "page.size", "2",
+        "deletes.mode", deletesMode, "poll.interval.ms", "1000"));
+    for (int i = 0; i < more.length; i += 2) {
+      settings.put(more[i], more[i + 1]);
+    }
+    return new ReaderHarness(fixture, settings);
+  }
+
+  @Test
+  void snapshotThenChangesAndDeletesInOrderAndEveryOffsetResumesExactly() {
+    fixture.createCollection("items", 30L);
+    fixture.createTsIndex("items_by_ts", "items");
+    long a = fixture.createAll("items", docs(1, 5));
+    long b = fixture.create("items", "6", Obj("n", Value(6)));
+    ReaderHarness harness = harness("column_and_tombstone");
+    CollectionReader reader = harness.reader("items", null);
+
+    List<SourceRecord> all = new ArrayList<>(reader.step().records());
+    long c = fixture.update("items", "2", Obj("n", Value(22)));
+    long d = fixture.createAll("items", docs(7, 11));
+    long e = fixture.delete("items", "3");
+    long f = fixture.delete("items", "7");
+    long g = fixture.create("items", "12", Obj("n", Value(12)));
+    all.addAll(untilCaughtUp(reader));
+
+    List<String> expected = List.of("read 1 " + a, "read 2 " + a, "read 3 " + a, "read 4 " + a, "read 5 " + a,
+        "read 6 " + b, "upsert 2 " + c, "upsert 8 " + d, "upsert 9 " + d, "upsert 10 " + d, "upsert 11 " + d,
+        "delete 3 " + e, "tombstone 3 " + e, "delete 7 " + f, "tombstone 7 " + f, "upsert 12 " + g);
+    assertEquals(expected, describe(all));
+    assertEquals(Phase.STREAMING, reader.offset().phase());
+
+    for (int i = 0; i < all.size(); i++) {
+      CollectionOffset stored = offsetOf(all.get(i));
+      int first = 0;
+      while (!offsetOf(all.get(first)).equals(stored)) {
+        first++;
+      }
+      List<SourceRecord> resumed = untilCaughtUp(harness.reader("items", stored));
+      assertEquals(describe(all.subList(first + 1, all.size())), describe(resumed), "resumed after record " + i);
+    }
+  }
+
+  @Test
+  void aCaughtUpReaderRestsAndThenSeesNewChanges() {
+    fixture.createCollection("items", 30L);
+    fixture.createTsIndex("items_by_ts", "items");
+    fixture.createAll("items", docs(1, 2));
+    CollectionReader reader = harness("column").reader("items", null);
+    assertEquals(2, untilCaughtUp(reader).size());
+    Step idle = reader.step();
+    assertEquals(List.of(), idle.records());
+    assertEquals(Duration.ofSeconds(1), idle.rest());
+    long ts = fixture.update("items", "1", Obj("n", Value(11)));
+    assertEquals(List.of("upsert 1 " + ts), describe(untilCaughtUp(reader)));
+  }
+
+  @Test
+  void snapshotModeNeverStartsFromNow() {
+    fixture.createCollection("items", 30L);
+    fixture.createTsIndex("items_by_ts", "items");
+    fixture.createAll("items", docs(1, 3));
+    CollectionReader reader = harness("ignore", "snapshot.mode", "never").reader("items", null);
+    assertEquals(List.of(), untilCaughtUp(reader));
+    long ts = fixture.create("items", "4", Obj("n", Value(4)));
+    fixture.delete("items", "1");
+    assertEquals(List.of("upsert 4 " + ts), describe(untilCaughtUp(reader)));
+  }
+
+  @Test
+  void withoutAnIndexItSyncsInFullEveryIntervalAfterTheDeletesBeforeIt() {
+    fixture.createCollection("items", 30L);
+    long a = fixture.createAll("items", docs(1, 2));
+    CollectionReader reader = harness("column", "full.sync.interval.ms", "3600000").reader("items", null);
+    assertEquals(List.of("read 1 " + a, "read 2 " + a), describe(untilCaughtUp(reader)));
+    assertEquals(Phase.FULL_SYNC, reader.offset().phase());
+
+    long d1 = fixture.delete("items", "1");
+    assertEquals(List.of("delete 1 " + d1), describe(untilCaughtUp(reader)));
+    long b = fixture.update("items", "2", Obj("n", Value(22)));
+    long c = fixture.create("items", "3", Obj("n", Value(3)));
+    assertEquals(List.of(), untilCaughtUp(reader), "changes wait for the next full sync");
+    long d2 = fixture.delete("items", "2");
+    fixture.fauna().advanceClock(Duration.ofMinutes(61));
+    assertEquals(List.of("delete 2 " + d2, "read 3 " + c), describe(untilCaughtUp(reader)));
+    assertTrue(b < d2);
+  }
+
+  @Test
+  void aSnapshotThatOutlivesTheHistoryKeptRestartsAtANewTime() {
+    fixture.createCollection("items", 0L);
+    fixture.createTsIndex("items_by_ts", "items");
+    long a = fixture.createAll("items", docs(1, 4));
+    CollectionReader reader = harness("ignore").reader("items", null);
+    assertEquals(List.of("read 1 " + a, "read 2 " + a), describe(reader.step().records()));
+    long b = fixture.update("items", "1", Obj("n", Value(11)));
+    fixture.fauna().advanceClock(Duration.ofMinutes(16));
+    List<SourceRecord> rest = untilCaughtUp(reader);
+    assertEquals(List.of("read 1 " + b, "read 2 " + a, "read 3 " + a, "read 4 " + a), describe(rest));
+    assertTrue(offsetOf(rest.get(0)).snapshotTs() > b);
+  }
+}
