@@ -30,7 +30,8 @@ final class ConfigEnums {
   }
 
   static <E extends Enum<E>> ConfigDef.Validator validator(Class<E> type) {
-    return ConfigDef.CaseInsensitiveValidString.in(configValues(type).toArray(String[]::new));
+    return ConfigDef.LambdaValidator.with((name, value) -> parse(type, name, value == null ? null : value.toString()),
+        () -> "one of " + String.join(", ", configValues(type)));
   }
 
   /** Offers the enum's values to UIs; always visible. */

@@ -17,7 +17,10 @@ final class Validators {
 
   static ConfigDef.Validator endpoint() {
     return LambdaValidator.with((name, value) -> {
-      String text = value == null ? "" : value.toString().trim();
+      if (value == null) {
+        return; // reported as missing by ConfigDef
+      }
+      String text = value.toString().trim();
       String hint = "Write the URL of the Fauna HTTP API with scheme, host and port, e.g. https://db.fauna.com or "
           + "http://localhost:8443.";
       try {
@@ -35,6 +38,9 @@ final class Validators {
   /** A secret must be given; the message never contains it. */
   static ConfigDef.Validator nonEmptyPassword() {
     return LambdaValidator.with((name, value) -> {
+      if (value == null) {
+        return; // reported as missing by ConfigDef
+      }
       if (!(value instanceof Password p) || p.value() == null || p.value().isBlank()) {
         throw new ConfigException(name + " must not be empty: use the secret of a Fauna key (CreateKey returns it "
             + "once).");

@@ -4,12 +4,15 @@ import com.faunadb.client.types.Codec;
 import com.faunadb.client.types.Value;
 import com.faunadb.client.types.Value.ArrayV;
 import com.faunadb.client.types.Value.BooleanV;
+import com.faunadb.client.types.Value.BytesV;
 import com.faunadb.client.types.Value.DateV;
 import com.faunadb.client.types.Value.DoubleV;
 import com.faunadb.client.types.Value.LongV;
 import com.faunadb.client.types.Value.NullV;
 import com.faunadb.client.types.Value.ObjectV;
+import com.faunadb.client.types.Value.QueryV;
 import com.faunadb.client.types.Value.RefV;
+import com.faunadb.client.types.Value.SetRefV;
 import com.faunadb.client.types.Value.StringV;
 import com.faunadb.client.types.Value.TimeV;
 import dev.faunaconnect.config.ColumnSpec;
@@ -33,6 +36,12 @@ import org.apache.kafka.connect.data.Timestamp;
  * for a required one.
  */
 final class ColumnExtractor {
+  private static final Map<Class<? extends Value>, String> KINDS = Map.ofEntries(
+      Map.entry(StringV.class, "a string"), Map.entry(LongV.class, "an integer"), Map.entry(DoubleV.class, "a number"),
+      Map.entry(BooleanV.class, "a boolean"), Map.entry(TimeV.class, "a timestamp"), Map.entry(DateV.class, "a date"),
+      Map.entry(RefV.class, "a ref"), Map.entry(ObjectV.class, "an object"), Map.entry(ArrayV.class, "an array"),
+      Map.entry(BytesV.class, "bytes"), Map.entry(QueryV.class, "a query"), Map.entry(SetRefV.class, "a set"));
+
   private ColumnExtractor() {}
 
   /**
@@ -112,12 +121,19 @@ final class ColumnExtractor {
     return switch (column.type()) {
       case STRING -> FaunaJson.asText(value).orElse(null);
       case INTEGER -> value instanceof LongV ? value.to(Codec.LONG).get() : null;
-      case NUMBER -> value instanceof LongV || value instanceof DoubleV ? value.to(Codec.DOUBLE).get() : null;
+      case NUMBER -> number(value);
       case BOOLEAN -> value instanceof BooleanV ? value.to(Codec.BOOLEAN).get() : null;
       case TIMESTAMP -> timestamp(value);
       case DATE -> value instanceof DateV ? date(value.to(Codec.DATE).get()) : null;
       case JSON -> FaunaJson.toJsonText(value);
     };
+  }
+
+  private static Double number(Value value) {
+    if (value instanceof LongV) {
+      return value.to(Codec.LONG).get().doubleValue();
+    }
+    return value instanceof DoubleV ? value.to(Codec.DOUBLE).get() : null;
   }
 
   private static Date timestamp(Value value) {
@@ -140,19 +156,8 @@ final class ColumnExtractor {
   }
 
   private static String describe(Value value) {
-    String type = value.getClass().getSimpleName();
-    return switch (type) {
-      case "StringV" -> "a string";
-      case "LongV" -> "an integer";
-      case "DoubleV" -> "a number";
-      case "BooleanV" -> "a boolean";
-      case "TimeV" -> "a timestamp";
-      case "DateV" -> "a date";
-      case "RefV" -> "a ref";
-      case "ObjectV" -> "an object";
-      case "ArrayV" -> "an array";
-      case "BytesV" -> "bytes";
-      default -> "a " + type.replace("V", "");
-    };
+    return KINDS.entrySet().stream().filter(kind -> kind.getKey().isInstance(value)).map(Map.Entry::getValue)
+        .findFirst().orElse("a " + value.getClass().getSimpleName());
   }
+
 }

@@ -3,9 +3,18 @@ package dev.faunaconnect.localfauna;
 import dev.faunaconnect.localfauna.Values.RefValue;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** What the secret of a request may do: everything (the admin secret, admin and server keys) or what a role grants. */
+/**
+ * What the secret of a request may do, after the server's built-in key roles ({@code auth/Permissions.scala}) and
+ * user roles (an exact (resource, action) lookup in the role's privileges).
+ */
 interface Access {
+  /** The native collections only admin keys reach ({@code RootClassIDs}). */
+  Set<RefValue> ROOT_COLLECTIONS = Set.of(RefValue.nativeRef("databases"), Values.KEYS, Values.ROLES,
+      RefValue.nativeRef("access_providers"));
+
+  /** The admin secret and {@code admin} keys: everything. */
   Access ALL = new Access() {
     @Override
     public boolean canRead(RefValue resource) {
@@ -18,16 +27,16 @@ interface Access {
     }
 
     @Override
-    public boolean canWrite() {
+    public boolean canWrite(RefValue collection) {
       return true;
     }
   };
 
-  /** A {@code server-readonly} key: reads everything but the keys and roles. */
-  Access READ_ONLY = new Access() {
+  /** A {@code server} key: reads and writes everything but databases, keys, roles and access providers. */
+  Access SERVER = new Access() {
     @Override
     public boolean canRead(RefValue resource) {
-      return !Values.KEYS.equals(resource) && !Values.ROLES.equals(resource);
+      return !ROOT_COLLECTIONS.contains(resource);
     }
 
     @Override
@@ -36,7 +45,25 @@ interface Access {
     }
 
     @Override
-    public boolean canWrite() {
+    public boolean canWrite(RefValue collection) {
+      return collection == null || !ROOT_COLLECTIONS.contains(collection);
+    }
+  };
+
+  /** A {@code server-readonly} key: reads like a server key, writes nothing. */
+  Access READ_ONLY = new Access() {
+    @Override
+    public boolean canRead(RefValue resource) {
+      return !ROOT_COLLECTIONS.contains(resource);
+    }
+
+    @Override
+    public boolean canHistoryRead(RefValue resource) {
+      return canRead(resource);
+    }
+
+    @Override
+    public boolean canWrite(RefValue collection) {
       return false;
     }
   };
@@ -54,7 +81,7 @@ interface Access {
     }
 
     @Override
-    public boolean canWrite() {
+    public boolean canWrite(RefValue collection) {
       return false;
     }
   };
@@ -65,9 +92,10 @@ interface Access {
   /** May read the history of single documents of the collection ({@code Events(ref)}, {@code Singleton}). */
   boolean canHistoryRead(RefValue resource);
 
-  boolean canWrite();
+  /** May write to the collection: a native one for schema writes, or null for a document of any collection. */
+  boolean canWrite(RefValue collection);
 
-  /** The privileges of a role, as {@code CreateRole} stored them (an object or an array of them). */
+  /** The privileges of a role, as {@code CreateRole} stored them (an object or an array of them): reads only. */
   static Access ofRole(Map<String, Object> role) {
     Object privileges = role == null ? null : role.get("privileges");
     List<?> list = privileges instanceof List<?> l ? l : privileges == null ? List.of() : List.of(privileges);
@@ -83,7 +111,7 @@ interface Access {
       }
 
       @Override
-      public boolean canWrite() {
+      public boolean canWrite(RefValue collection) {
         return false;
       }
     };

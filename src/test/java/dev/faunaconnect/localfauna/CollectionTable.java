@@ -6,8 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
  * The documents of one collection, user or native ({@code collections}, {@code indexes}, {@code roles},
@@ -15,7 +13,7 @@ import java.util.TreeMap;
  */
 final class CollectionTable {
   final RefValue ref;
-  final NavigableMap<String, StoredDocument> docs = new TreeMap<>(ValueOrder.DOC_IDS);
+  final Map<String, StoredDocument> docs = new HashMap<>();
   final IndexTable documents;
   final List<IndexTable> indexes = new ArrayList<>();
   /** Native collections list their documents in creation order (the server's sequential internal ids). */

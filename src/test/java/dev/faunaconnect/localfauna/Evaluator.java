@@ -21,6 +21,7 @@ import java.util.Set;
 final class Evaluator {
   final Store store;
   private final Forms forms = new Forms();
+  private final ParseCheck parseCheck = new ParseCheck(forms);
 
   Evaluator(Store store) {
     this.store = store;
@@ -29,6 +30,12 @@ final class Evaluator {
     ReadForms.register(forms);
     WriteForms.register(forms);
     SchemaForms.register(forms);
+  }
+
+  /** Evaluates a whole query: like the real server, it is parsed (checked) completely before any of it runs. */
+  Object run(JsonNode query, Ctx ctx) {
+    parseCheck.check(query);
+    return eval(query, ctx, List.of());
   }
 
   Object eval(JsonNode node, Ctx ctx, List<Object> position) {
@@ -73,43 +80,53 @@ final class Evaluator {
 
   private Object escape(String tag, JsonNode body, Ctx ctx, List<Object> position) {
     return switch (tag) {
-      case "@obj" -> WireCodec.literal(body.isObject() ? wrapObj(body) : body);
-      case "@set" -> eval(body, ctx, position);
-      case "@query" -> {
+      // {"@obj": X} reads X as an expression (QueryParser), so {"object": {"@obj": {...}}} is how a client writes
+      // an object literal whose keys start with "@".
+      case "@obj" -> {
         if (!body.isObject()) {
-          throw FaunaError.invalidExpression("No form/function found, or invalid argument keys: { @query }.");
+          throw FaunaError.invalidExpression("Invalid object.");
         }
-        yield new QueryValue((ObjectNode) body, Map.of(), position);
+        yield eval(body, ctx, append(position, "@obj"));
       }
+      case "@set" -> eval(body, ctx, position);
+      case "@query" -> WireCodec.queryLiteral(body);
       default -> WireCodec.decodeScalarEscape(tag, body);
     };
   }
 
-  private static JsonNode wrapObj(JsonNode body) {
-    ObjectNode wrapper = ((ObjectNode) body).objectNode();
-    wrapper.set("@obj", body);
-    return wrapper;
+  /** Applies a lambda where it was given, e.g. as the {@code map} argument of a Map. */
+  Object apply(QueryValue lambda, Object value, Ctx ctx) {
+    return apply(lambda, value, ctx, lambda.position());
   }
 
-  /** Applies a lambda to one value: a single parameter binds it, an array of parameters destructures an array. */
-  Object apply(QueryValue lambda, Object value, Ctx ctx) {
+  /**
+   * Applies a lambda to one value: a single parameter binds it, an array of parameters destructures an array (a
+   * one-parameter array also binds a scalar); {@code _} binds nothing. A wrong arity is reported at
+   * {@code <callAt>/lambda}, e.g. {@code ["map","lambda"]} (EvalContext.genLambdaArgMap).
+   */
+  Object apply(QueryValue lambda, Object value, Ctx ctx, List<Object> callAt) {
     JsonNode params = lambda.lambda().get("lambda");
     Map<String, Object> scope = new HashMap<>(lambda.scope());
     if (params.isTextual()) {
-      scope.put(params.asText(), value);
-    } else if (params.isArray()) {
-      if (!(value instanceof List<?> list) || list.size() != params.size()) {
-        int actual = value instanceof List<?> l ? l.size() : 1;
-        throw FaunaError.invalidArgument("Lambda expects an array with " + params.size()
-            + " elements. Array contains " + actual + ".");
-      }
+      bind(scope, params.asText(), value);
+    } else if (value instanceof List<?> list && list.size() == params.size()) {
       for (int i = 0; i < params.size(); i++) {
-        scope.put(params.get(i).asText(), list.get(i));
+        bind(scope, params.get(i).asText(), list.get(i));
       }
+    } else if (params.size() == 1 && !(value instanceof List)) {
+      bind(scope, params.get(0).asText(), value);
     } else {
-      throw FaunaError.invalidArgument("Lambda expected.");
+      int actual = value instanceof List<?> l ? l.size() : 1;
+      throw FaunaError.invalidArgument("Lambda expects an array with " + params.size()
+          + " elements. Array contains " + actual + ".").at(append(callAt, "lambda"));
     }
     return eval(lambda.lambda().get("expr"), ctx.withScope(scope), append(lambda.position(), "expr"));
+  }
+
+  private static void bind(Map<String, Object> scope, String name, Object value) {
+    if (!"_".equals(name)) {
+      scope.put(name, value);
+    }
   }
 
   <T> T expect(Object value, Class<T> type, String expected, List<Object> position) {
@@ -144,8 +161,8 @@ final class Evaluator {
     if (v instanceof Map) {
       return "Object";
     }
-    if (v instanceof RefValue) {
-      return "Ref";
+    if (v instanceof RefValue ref) {
+      return refTypeName(ref);
     }
     if (v instanceof FaunaSet) {
       return "Set";
@@ -163,6 +180,24 @@ final class Evaluator {
       return "Lambda";
     }
     return v.getClass().getSimpleName();
+  }
+
+  /** Type.getType for refs: schema refs are named after their kind (a native collection is a Collection Ref). */
+  static String refTypeName(RefValue ref) {
+    if (ref.isNative()) {
+      return "Collection Ref";
+    }
+    if (!ref.collection().isNative()) {
+      return "Ref";
+    }
+    return switch (ref.collection().id()) {
+      case "collections" -> "Collection Ref";
+      case "indexes" -> "Index Ref";
+      case "databases" -> "Database Ref";
+      case "keys" -> "Key Ref";
+      case "functions" -> "User Function Ref";
+      default -> "Ref";
+    };
   }
 
   static List<Object> append(List<Object> position, Object step) {

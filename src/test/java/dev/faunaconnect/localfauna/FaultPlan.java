@@ -6,9 +6,11 @@ import java.util.Deque;
 import java.util.Random;
 
 /**
- * Faults to inject into query requests, for reliability tests: answer with an error status, close the connection
- * without answering, or answer late. Faults are queued for the next N requests, or drawn for a fraction of all
- * requests with a seeded random, and can be changed while the server runs.
+ * Faults to inject into query requests ({@code POST /} and {@code GET /?q=}; never {@code /ping}, the control
+ * endpoints or requests refused before they run, e.g. 401), for reliability tests: answer with an error status,
+ * close the connection without answering, or answer late. Faults are queued for the next N queries, or drawn for a
+ * fraction of all queries with a seeded random (so the same seed fails the same queries), and can be changed while
+ * the server runs.
  */
 public final class FaultPlan {
   /** What happens to a request. */
@@ -57,14 +59,16 @@ public final class FaultPlan {
     return this;
   }
 
+  /** Removes every fault and starts counting injected faults from zero again. */
   public synchronized FaultPlan clear() {
     queued.clear();
     random = null;
     fraction = 0;
+    injected = 0;
     return this;
   }
 
-  /** How many faults were injected so far. */
+  /** How many faults were injected since the plan was made or cleared. */
   public synchronized long injected() {
     return injected;
   }

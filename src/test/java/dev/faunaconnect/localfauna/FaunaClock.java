@@ -26,8 +26,9 @@ final class FaunaClock {
     offsetMicros += by.toNanos() / 1_000L;
   }
 
-  synchronized long lastTransactionTime() {
-    return last;
+  /** The time now, for answers that run no transaction: never before the last transaction. */
+  synchronized long now() {
+    return Math.max(last, wallMicros());
   }
 
   /** Makes sure no later transaction is at or before {@code micros} (used when history is written at a past ts). */

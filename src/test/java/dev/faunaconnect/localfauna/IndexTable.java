@@ -29,8 +29,8 @@ final class IndexTable {
 
   /** A set event: {@code add} when an entry appears, {@code remove} when it goes away. */
   record SetEvent(List<Object> terms, long ts, Object ref, boolean add, List<Object> values) {
-    String action() {
-      return add ? "add" : "remove";
+    Events.Event event() {
+      return new Events.Event(ts, add ? Events.Action.ADD : Events.Action.REMOVE, ref, values);
     }
   }
 
@@ -42,8 +42,7 @@ final class IndexTable {
   final NavigableSet<Entry> entries;
   final NavigableSet<SetEvent> events;
   private final Comparator<Object> refOrder;
-  private final Map<RefValue, List<Entry>> entriesByDoc = new HashMap<>();
-  private final Map<RefValue, List<SetEvent>> eventsByDoc = new HashMap<>();
+  private final Map<RefValue, Indexed> indexed = new HashMap<>();
 
   IndexTable(String name, String source, List<Field> terms, List<Field> values, Comparator<Object> refOrder) {
     this.name = name;
@@ -64,45 +63,81 @@ final class IndexTable {
     return hasValues() ? e.values() : List.of(e.ref());
   }
 
-  /** Rebuilds this document's entries and events from its whole history. */
+  /**
+   * Brings this document's entries and events up to date with its history: a version appended after the last
+   * one indexed only closes and opens entries; any other change (a history write, a rollback) rebuilds them.
+   */
   void reindex(StoredDocument doc) {
+    List<Version> versions = doc.versions();
+    Indexed state = indexed.get(doc.ref);
+    boolean appended = state != null && state.count > 0 && versions.size() == state.count + 1
+        && versions.get(state.count - 1) == state.last && versions.get(state.count).ts() > state.last.ts();
+    if (appended) {
+      index(doc.ref, state, versions.get(state.count));
+      return;
+    }
     drop(doc.ref);
-    List<Entry> docEntries = new ArrayList<>();
-    List<SetEvent> docEvents = new ArrayList<>();
-    Map<List<List<Object>>, Long> open = new HashMap<>();
-    for (Version version : doc.versions()) {
-      Set<List<List<Object>>> now = keysOf(doc.ref, version);
-      for (var it = open.entrySet().iterator(); it.hasNext(); ) {
-        var e = it.next();
-        if (!now.contains(e.getKey())) {
-          docEntries.add(new Entry(e.getKey().get(0), e.getKey().get(1), doc.ref, e.getValue(), version.ts()));
-          docEvents.add(new SetEvent(e.getKey().get(0), version.ts(), doc.ref, false, e.getKey().get(1)));
-          it.remove();
-        }
-      }
-      for (List<List<Object>> key : now) {
-        if (!open.containsKey(key)) {
-          open.put(key, version.ts());
-          docEvents.add(new SetEvent(key.get(0), version.ts(), doc.ref, true, key.get(1)));
-        }
+    state = new Indexed();
+    indexed.put(doc.ref, state);
+    for (Version version : versions) {
+      index(doc.ref, state, version);
+    }
+  }
+
+  /** Indexes the next version: entries whose key it no longer has close, its new keys open. */
+  private void index(RefValue ref, Indexed state, Version version) {
+    Set<List<List<Object>>> now = keysOf(ref, version);
+    for (var it = state.open.entrySet().iterator(); it.hasNext(); ) {
+      var open = it.next();
+      List<List<Object>> key = open.getKey();
+      if (!now.contains(key)) {
+        Entry closed = new Entry(key.get(0), key.get(1), ref, open.getValue().from(), version.ts());
+        replace(state, open.getValue(), closed);
+        add(state, new SetEvent(key.get(0), version.ts(), ref, false, key.get(1)));
+        it.remove();
       }
     }
-    open.forEach((key, from) -> docEntries.add(new Entry(key.get(0), key.get(1), doc.ref, from, Long.MAX_VALUE)));
-    entries.addAll(docEntries);
-    events.addAll(docEvents);
-    entriesByDoc.put(doc.ref, docEntries);
-    eventsByDoc.put(doc.ref, docEvents);
+    for (List<List<Object>> key : now) {
+      if (!state.open.containsKey(key)) {
+        Entry opened = new Entry(key.get(0), key.get(1), ref, version.ts(), Long.MAX_VALUE);
+        state.open.put(key, opened);
+        replace(state, null, opened);
+        add(state, new SetEvent(key.get(0), version.ts(), ref, true, key.get(1)));
+      }
+    }
+    state.count++;
+    state.last = version;
+  }
+
+  private void replace(Indexed state, Entry old, Entry entry) {
+    if (old != null) {
+      entries.remove(old);
+      state.entries.remove(old);
+    }
+    entries.add(entry);
+    state.entries.add(entry);
+  }
+
+  private void add(Indexed state, SetEvent event) {
+    events.add(event);
+    state.events.add(event);
   }
 
   void drop(RefValue ref) {
-    List<Entry> oldEntries = entriesByDoc.remove(ref);
-    if (oldEntries != null) {
-      oldEntries.forEach(entries::remove);
+    Indexed state = indexed.remove(ref);
+    if (state != null) {
+      state.entries.forEach(entries::remove);
+      state.events.forEach(events::remove);
     }
-    List<SetEvent> oldEvents = eventsByDoc.remove(ref);
-    if (oldEvents != null) {
-      oldEvents.forEach(events::remove);
-    }
+  }
+
+  /** What this index holds for one document, and how far into its history it has indexed. */
+  private static final class Indexed {
+    final Set<Entry> entries = new LinkedHashSet<>();
+    final List<SetEvent> events = new ArrayList<>();
+    final Map<List<List<Object>>, Entry> open = new HashMap<>();
+    int count;
+    Version last;
   }
 
   /** The (terms, values) pairs a version puts in the index; an array field gives one entry per element. */
@@ -216,6 +251,7 @@ final class IndexTable {
     };
   }
 
+  /** Set history is stored in event order: ts, then every remove before every add, then document, then values. */
   private Comparator<SetEvent> eventOrder() {
     return (a, b) -> {
       int c = ValueOrder.compareLists(a.terms(), b.terms());
@@ -223,12 +259,23 @@ final class IndexTable {
         c = Long.compare(a.ts(), b.ts());
       }
       if (c == 0) {
-        c = refOrder.compare(a.ref(), b.ref());
+        c = Boolean.compare(a.add(), b.add());
       }
       if (c == 0) {
-        c = Boolean.compare(b.add(), a.add());
+        c = refOrder.compare(a.ref(), b.ref());
       }
       return c != 0 ? c : compareValues(a.values(), b.values());
     };
+  }
+
+  /** How this index orders document refs (creation order for schema documents). */
+  Comparator<Object> refOrder() {
+    return refOrder;
+  }
+
+  /** The entries one document has had. */
+  java.util.Collection<Entry> entriesOf(RefValue ref) {
+    Indexed state = indexed.get(ref);
+    return state == null ? List.of() : state.entries;
   }
 }

@@ -29,7 +29,7 @@ public final class LocalFauna implements AutoCloseable {
     this.secret = b.secret;
     Store store = new Store(clock);
     this.engine = new QueryEngine(store, new WireCodec(b.standardBytes), b.secret);
-    this.http = new HttpFront(engine, faults, clock, b.secret, b.port);
+    this.http = new HttpFront(engine, faults, clock, b.port);
   }
 
   public static Builder builder() {

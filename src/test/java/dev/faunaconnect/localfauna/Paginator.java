@@ -1,80 +1,63 @@
 package dev.faunaconnect.localfauna;
 
-import dev.faunaconnect.localfauna.FaunaSet.EventsSet;
+import dev.faunaconnect.localfauna.Events.Action;
+import dev.faunaconnect.localfauna.Events.Event;
 import dev.faunaconnect.localfauna.FaunaSet.IndexSet;
 import dev.faunaconnect.localfauna.FaunaSet.SingletonSet;
 import dev.faunaconnect.localfauna.IndexTable.Entry;
 import dev.faunaconnect.localfauna.IndexTable.SetEvent;
-import dev.faunaconnect.localfauna.Values.DateValue;
 import dev.faunaconnect.localfauna.Values.PageValue;
-import dev.faunaconnect.localfauna.Values.RefValue;
-import dev.faunaconnect.localfauna.Values.TimeValue;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Paginate over sets, as {@code ReadAdaptor.paginate} does: forward pages are inclusive of their cursor and their
- * {@code after} is the first element of the next page; backward pages are exclusive; {@code before} of a forward
- * page (and {@code after} of a backward one) is the cursor that was passed in.
+ * Paginate over sets, as {@code ReadAdaptor.paginate} does: read {@code size + 1} elements from the cursor, drop
+ * those before it, and cut the page. Forward pages are inclusive of their cursor and their {@code after} is the
+ * first element of the next page; backward pages are exclusive; the other side of the page is the cursor that was
+ * passed in, rendered as the server parsed it (an array for snapshot sets, an event object for event sets).
  */
 final class Paginator {
   static final int DEFAULT_SIZE = 64;
   static final int MAX_SIZE = 100_000;
 
-  private static final Set<Set<String>> EVENT_CURSOR_KEYS = Set.of(
-      Set.of("ts"), Set.of("ts", "action"), Set.of("ts", "action", "resource"),
-      Set.of("ts", "action", "resource", "values"), Set.of("ts", "action", "instance"),
-      Set.of("ts", "action", "document"), Set.of("ts", "action", "instance", "data"),
-      Set.of("ts", "action", "document", "data"));
-
   /** What to read: the cursor (when {@code hasCursor}), its direction, the page size and the snapshot time. */
   record Request(boolean hasCursor, Object cursor, boolean backward, int size, long snapshot, long minValidTime,
                  boolean sources) {}
 
-  /** One document's history as events. */
-  private record DocEvent(long ts, String action, Object ref, Object data) {}
+  /** One element of a document's history: the event and the {@code data} it carries. */
+  private record Historic(Event event, Object data) {}
 
   private Paginator() {}
 
-  static PageValue page(Object source, boolean events, Request r) {
-    if (source instanceof EventsSet ev) {
-      return page(ev.source(), true, r);
-    }
-    if (source instanceof RefValue ref && events) {
-      throw new IllegalStateException("document events need the document");
-    }
-    if (source instanceof IndexSet set) {
-      if (events) {
-        if (set.isRange()) {
-          throw FaunaError.invalidArgument("Set does not support events history.");
-        }
-        return setEvents(set.table(), set.terms(), null, r, set);
-      }
-      return entries(set, r);
-    }
-    if (source instanceof SingletonSet single) {
-      return events ? setEvents(single.documents(), List.of(), single.ref(), r, single)
-          : singleton(single, r);
-    }
-    throw FaunaError.invalidArgument("Ref or Set expected.");
-  }
-
   // ---- snapshot sets -----------------------------------------------------------------------------------------
 
-  private static PageValue entries(IndexSet set, Request r) {
+  /** A page of the entries of an index, {@code Documents(c)} or a schema set, at the snapshot. */
+  static PageValue entries(IndexSet set, Request r) {
+    IndexTable t = set.table();
+    Function<Entry, Object> element = e -> t.hasValues() ? unwrap(e.values()) : e.ref();
+    Function<Entry, Object> cursor = e -> t.hasValues() ? append(e.values(), e.ref()) : List.of(e.ref());
+    return assemble(scan(set, r), element, cursor, arrayCursor(r), r, set);
+  }
+
+  /** The document of the first entry of a set at the snapshot (what {@code Get(set)} reads), or null. */
+  static Object firstDocument(IndexSet set, long snapshot) {
+    List<Entry> found = scan(set, new Request(false, null, false, 1, snapshot, Long.MIN_VALUE, false));
+    return found.isEmpty() ? null : found.get(0).ref();
+  }
+
+  /** The live entries from the cursor on, in page order: at most {@code size + 1}. */
+  private static List<Entry> scan(IndexSet set, Request r) {
     IndexTable t = set.table();
     Entry lo = probe(set.terms(), List.of(), ValueOrder.MIN);
     Entry hi = probe(set.terms(), List.of(ValueOrder.MAX), ValueOrder.MAX);
-    Entry at = r.hasCursor() ? entryProbe(t, set.terms(), r.cursor(), r.backward()) : (r.backward() ? hi : lo);
+    Entry at = r.hasCursor() ? entryProbe(t, set.terms(), r.cursor()) : (r.backward() ? hi : lo);
     if (set.isRange() && !r.backward()) {
       Entry from = probe(set.terms(), set.from(), ValueOrder.MIN);
       if (!t.hasValues() && !set.from().isEmpty()) {
@@ -84,9 +67,9 @@ final class Paginator {
         at = from;
       }
     }
-    Predicate<Entry> alive = e -> e.aliveAt(r.snapshot());
     Predicate<Entry> beyond = e -> set.isRange() && !set.to().isEmpty() && t.comparePrefix(t.tuple(e), set.to()) > 0;
-    Predicate<Entry> before = e -> set.isRange() && !set.from().isEmpty() && t.comparePrefix(t.tuple(e), set.from()) < 0;
+    Predicate<Entry> before = e -> set.isRange() && !set.from().isEmpty()
+        && t.comparePrefix(t.tuple(e), set.from()) < 0;
     Iterator<Entry> it = r.backward()
         ? t.entries.subSet(lo, true, at, false).descendingIterator()
         : t.entries.subSet(at, true, hi, true).iterator();
@@ -96,34 +79,34 @@ final class Paginator {
       if (r.backward() ? before.test(e) : beyond.test(e)) {
         break;
       }
-      if (alive.test(e) && !(r.backward() ? beyond.test(e) : before.test(e))) {
+      if (e.aliveAt(r.snapshot()) && !(r.backward() ? beyond.test(e) : before.test(e))) {
         found.add(e);
       }
     }
-    Function<Entry, Object> element = e -> t.hasValues() ? unwrap(e.values()) : e.ref();
-    Function<Entry, Object> cursor = e -> t.hasValues() ? append(e.values(), e.ref()) : List.of(e.ref());
-    return assemble(found, element, cursor, r, set);
+    return found;
   }
 
-  private static PageValue singleton(SingletonSet single, Request r) {
-    boolean alive = false;
-    for (Entry e : single.documents().entries) {
-      if (e.ref().equals(single.ref()) && e.aliveAt(r.snapshot())) {
-        alive = true;
+  /** {@code Paginate(Singleton(ref))} or {@code Paginate(ref)}: the document, while it exists. */
+  static PageValue singleton(SingletonSet single, Request r) {
+    boolean alive = single.documents().entriesOf(single.ref()).stream().anyMatch(e -> e.aliveAt(r.snapshot()));
+    List<Entry> found = new ArrayList<>();
+    if (alive) {
+      Entry self = probe(List.of(), List.of(), single.ref());
+      Entry at = r.hasCursor() ? entryProbe(single.documents(), List.of(), r.cursor()) : null;
+      int c = at == null ? 0 : single.documents().entries.comparator().compare(self, at);
+      if (at == null || (r.backward() ? c < 0 : c >= 0)) {
+        found.add(self);
       }
     }
-    List<RefValue> found = new ArrayList<>();
-    if (alive && (!r.hasCursor() || r.cursor() != null)) {
-      found.add(single.ref());
-    }
-    return assemble(found, ref -> ref, ref -> List.of(ref), r, single);
+    return assemble(found, Entry::ref, e -> List.of(e.ref()), arrayCursor(r), r, single);
   }
 
-  private static Entry entryProbe(IndexTable t, List<Object> terms, Object cursor, boolean backward) {
-    if (cursor == null) {
-      return probe(terms, List.of(ValueOrder.MAX), ValueOrder.MAX);
-    }
-    List<Object> parts = cursor instanceof List<?> l ? new ArrayList<>(l) : List.of(cursor);
+  /**
+   * An array cursor: a prefix of the values (before every document with them), or the values and then the ref;
+   * a last element that is not a ref stands before every document if it sorts before refs, else after them.
+   */
+  private static Entry entryProbe(IndexTable t, List<Object> terms, Object cursor) {
+    List<Object> parts = cursor instanceof List<?> l ? new ArrayList<>(l) : Collections.singletonList(cursor);
     int n = t.values.size();
     if (parts.size() > n) {
       return probe(terms, parts.subList(0, n), parts.get(n));
@@ -135,130 +118,172 @@ final class Paginator {
     return new Entry(terms, values, ref, Long.MIN_VALUE, Long.MIN_VALUE);
   }
 
-  // ---- events ----------------------------------------------------------------------------------------------
+  /** The cursor as the server echoes it on a snapshot set: a scalar becomes a one-element array. */
+  private static Object arrayCursor(Request r) {
+    return r.cursor() instanceof List<?> ? r.cursor() : Collections.singletonList(r.cursor());
+  }
 
-  private static PageValue setEvents(IndexTable t, List<Object> terms, RefValue only, Request r, FaunaSet set) {
-    SetEvent lo = new SetEvent(terms, Long.MIN_VALUE, ValueOrder.MIN, true, List.of());
-    SetEvent hi = new SetEvent(terms, Long.MAX_VALUE, ValueOrder.MAX, false, List.of());
-    SetEvent at = r.hasCursor() ? eventProbe(terms, r.cursor()) : (r.backward() ? hi : lo);
+  // ---- set events ---------------------------------------------------------------------------------------------
+
+  /**
+   * A page of the set events of an index or {@code Documents(c)}: the stored history read from the cursor in
+   * event order, minus the leading events that sort before the cursor (see {@link Events}).
+   */
+  static PageValue setEvents(IndexTable t, List<Object> terms, Request r, FaunaSet set) {
+    Event from = r.hasCursor() ? Events.cursor(r.cursor()) : (r.backward() ? Events.last(r.snapshot())
+        : Events.FIRST);
+    SetEvent probe = new SetEvent(terms, from.ts(), from.ref(), from.action().toSet() == Action.ADD, from.values());
+    SetEvent lo = new SetEvent(terms, Long.MIN_VALUE, ValueOrder.MIN, false, List.of());
+    SetEvent hi = new SetEvent(terms, Long.MAX_VALUE, ValueOrder.MAX, true, List.of());
+    // skip straight past what retention collected (forward) or what lies after the snapshot (backward)
+    SetEvent firstRetained = new SetEvent(terms, r.minValidTime(), ValueOrder.MIN, false, List.of());
+    SetEvent latest = new SetEvent(terms, r.snapshot(), ValueOrder.MAX, true, List.of());
+    if (!r.backward() && t.events.comparator().compare(probe, firstRetained) < 0) {
+      probe = firstRetained;
+    } else if (r.backward() && t.events.comparator().compare(probe, latest) > 0) {
+      probe = latest;
+    }
     Iterator<SetEvent> it = r.backward()
-        ? t.events.subSet(lo, true, at, false).descendingIterator()
-        : t.events.subSet(at, true, hi, true).iterator();
-    List<SetEvent> found = new ArrayList<>();
+        ? t.events.subSet(lo, true, probe, true).descendingIterator()
+        : t.events.subSet(probe, true, hi, true).iterator();
+    Comparator<Object> refs = t.refOrder();
+    Comparator<List<Object>> values = t::compareValues;
+    List<Event> found = new ArrayList<>();
+    boolean dropping = true;
     while (it.hasNext() && found.size() <= r.size()) {
-      SetEvent e = it.next();
-      boolean retained = e.ts() > r.minValidTime() || (e.ts() == r.minValidTime() && e.add());
-      if (e.ts() <= r.snapshot() && retained && (only == null || only.equals(e.ref()))) {
+      SetEvent stored = it.next();
+      if (stored.ts() > r.snapshot()) {
+        if (r.backward()) {
+          continue;
+        }
+        break;
+      }
+      boolean retained = stored.ts() > r.minValidTime() || (stored.ts() == r.minValidTime() && stored.add());
+      if (!retained) {
+        continue;
+      }
+      Event e = stored.event();
+      dropping = dropping && Events.dropped(e, from, r.backward(), refs, values);
+      if (!dropping) {
         found.add(e);
       }
     }
-    Function<SetEvent, Object> element = e -> {
-      Map<String, Object> out = eventCursor(e.ts(), e.action(), e.ref());
+    Function<Event, Object> element = e -> {
+      Map<String, Object> out = eventObject(e);
       if (t.hasValues()) {
         out.put("data", e.values());
       }
       return out;
     };
-    return assemble(found, element, e -> eventCursor(e.ts(), e.action(), e.ref()), r, set);
+    return assemble(found, element, Events::literal, Events.literal(from), r, set);
   }
 
+  // ---- document history ---------------------------------------------------------------------------------------
+
+  /** {@code Events(ref)}: the document's versions as create, update and delete events with their diffs. */
   static PageValue documentEvents(StoredDocument doc, Request r) {
-    NavigableSet<DocEvent> history = new TreeSet<>((a, b) -> {
-      int c = Long.compare(a.ts(), b.ts());
-      return c != 0 ? c : ValueOrder.compare(a.ref(), b.ref());
-    });
-    Version gcRoot = null;
-    for (Version v : doc.versions()) {
-      if (v.ts() > r.snapshot()) {
-        break;
-      }
-      if (v.ts() > r.minValidTime()) {
-        history.add(new DocEvent(v.ts(), doc.actionOf(v), doc.ref, doc.diffOf(v)));
-      } else {
-        gcRoot = v.isDelete() ? null : v;
-      }
-    }
-    if (gcRoot != null) {
-      // History at or below the minimum valid time is collected; the newest live version there survives as a create.
-      history.add(new DocEvent(gcRoot.ts(), "create", doc.ref, gcRoot.fields().get("data")));
-    }
-    DocEvent lo = new DocEvent(Long.MIN_VALUE, null, ValueOrder.MIN, null);
-    DocEvent hi = new DocEvent(Long.MAX_VALUE, null, ValueOrder.MAX, null);
-    DocEvent at = lo;
-    if (r.hasCursor()) {
-      SetEvent p = eventProbe(List.of(), r.cursor());
-      at = new DocEvent(p.ts(), null, p.ref(), null);
-    } else if (r.backward()) {
-      at = hi;
-    }
-    Iterator<DocEvent> it = r.backward()
-        ? history.subSet(lo, true, at, false).descendingIterator()
-        : history.subSet(at, true, hi, true).iterator();
-    List<DocEvent> found = new ArrayList<>();
-    while (it.hasNext() && found.size() <= r.size()) {
-      found.add(it.next());
-    }
-    Function<DocEvent, Object> element = e -> {
-      Map<String, Object> out = eventCursor(e.ts(), e.action(), e.ref());
-      out.put("data", e.data());
+    Function<Historic, Object> element = h -> {
+      Map<String, Object> out = eventObject(h.event());
+      out.put("data", h.data());
       return out;
     };
-    return assemble(found, element, e -> eventCursor(e.ts(), e.action(), e.ref()), r, doc.ref);
+    return history(doc, r, false, element, doc.ref);
   }
 
-  private static Map<String, Object> eventCursor(long ts, String action, Object ref) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("ts", ts);
-    out.put("action", action);
-    out.put("document", ref);
+  /** {@code Events(Singleton(ref))}: the document's creates as adds and deletes as removes; updates vanish. */
+  static PageValue singletonEvents(StoredDocument doc, Request r, SingletonSet set) {
+    return history(doc, r, true, h -> eventObject(h.event()), set);
+  }
+
+  /**
+   * Reads a document's history as the server reads its versions: from the cursor's (ts, action) in version order,
+   * minus the leading events that sort before the cursor.
+   */
+  private static PageValue history(StoredDocument doc, Request r, boolean asSetEvents,
+                                   Function<Historic, Object> element, Object set) {
+    Event from = r.hasCursor() ? Events.cursor(r.cursor())
+        : r.backward() ? new Event(r.snapshot(), Action.REMOVE, ValueOrder.MAX, List.of()) : Events.FIRST;
+    List<Historic> versions = retainedHistory(doc, r.minValidTime());
+    if (r.backward()) {
+      Collections.reverse(versions);
+    }
+    Comparator<Object> refs = ValueOrder.VALUES;
+    Comparator<List<Object>> values = ValueOrder::compareLists;
+    List<Historic> found = new ArrayList<>();
+    boolean dropping = true;
+    for (Historic h : versions) {
+      if (found.size() > r.size()) {
+        break;
+      }
+      Event e = h.event();
+      int bound = Long.compare(e.ts(), from.ts());
+      if (bound == 0) {
+        bound = Integer.compare(e.action().ordinal(), from.action().toDoc().ordinal());
+      }
+      if (e.ts() > r.snapshot() || (r.backward() ? bound > 0 : bound < 0)) {
+        continue;
+      }
+      if (asSetEvents) {
+        if (e.action() == Action.UPDATE) {
+          continue;
+        }
+        h = new Historic(new Event(e.ts(), e.action().toSet(), e.ref(), List.of()), null);
+      }
+      dropping = dropping && Events.dropped(h.event(), from, r.backward(), refs, values);
+      if (!dropping) {
+        found.add(h);
+      }
+    }
+    return assemble(found, element, h -> Events.literal(h.event()), Events.literal(from), r, set);
+  }
+
+  /**
+   * The history retention leaves: versions after the minimum valid time, plus the newest live version at or
+   * before it (the GC root), which reads as a create carrying its full data.
+   */
+  private static List<Historic> retainedHistory(StoredDocument doc, long minValidTime) {
+    List<Historic> out = new ArrayList<>();
+    Version root = null;
+    Version previous = null;
+    for (Version v : doc.versions()) {
+      if (v.ts() > minValidTime) {
+        Action action = Action.of(StoredDocument.actionOf(previous, v));
+        out.add(new Historic(new Event(v.ts(), action, doc.ref, List.of()), StoredDocument.diffOf(previous, v)));
+      } else {
+        root = v.isDelete() ? null : v;
+      }
+      previous = v;
+    }
+    if (root != null) {
+      out.add(0, new Historic(new Event(root.ts(), Action.CREATE, doc.ref, List.of()), root.fields().get("data")));
+    }
     return out;
   }
 
-  /** Event cursors: a time (inclusive), {@code null} (the end), or an event object (see {@link #EVENT_CURSOR_KEYS}). */
-  private static SetEvent eventProbe(List<Object> terms, Object cursor) {
-    if (cursor == null) {
-      return new SetEvent(terms, Long.MAX_VALUE, ValueOrder.MAX, false, List.of());
-    }
-    if (!(cursor instanceof Map<?, ?> m)) {
-      return new SetEvent(terms, timeOf(cursor), ValueOrder.MIN, true, List.of(ValueOrder.MIN));
-    }
-    if (!EVENT_CURSOR_KEYS.contains(m.keySet())) {
-      throw FaunaError.invalidArgument("Cannot create event cursor with keys " + m.keySet() + ".");
-    }
-    long ts = timeOf(m.get("ts"));
-    Object ref = m.containsKey("document") ? m.get("document")
-        : m.containsKey("resource") ? m.get("resource")
-        : m.containsKey("instance") ? m.get("instance") : ValueOrder.MAX;
-    Object action = m.get("action");
-    boolean add = action == null || "add".equals(action) || "create".equals(action) || "update".equals(action);
-    Object values = m.containsKey("values") ? m.get("values") : m.get("data");
-    // Without values the cursor sits before every event at (ts, ref, action): the empty list sorts first.
-    List<Object> valueList = values instanceof List<?> l ? new ArrayList<>(l) : List.of();
-    return new SetEvent(terms, ts, ref, add, valueList);
+  private static Map<String, Object> eventObject(Event e) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("ts", e.ts());
+    out.put("action", e.action().text);
+    out.put("document", e.ref());
+    return out;
   }
 
-  private static long timeOf(Object value) {
-    if (value instanceof Long l) {
-      return l;
-    }
-    if (value instanceof TimeValue t) {
-      return t.micros();
-    }
-    if (value instanceof DateValue d) {
-      return d.date().toEpochDay() * 86_400_000_000L;
-    }
-    throw FaunaError.invalidArgument("Cannot create event cursor from " + value + ".");
+  /** A page of a set whose elements were all filtered out: no data, only the given cursor. */
+  static PageValue nothing(boolean events, Request r, Object set) {
+    Object echo = events ? Events.literal(r.hasCursor() ? Events.cursor(r.cursor()) : Events.FIRST) : arrayCursor(r);
+    return assemble(List.<Object>of(), e -> e, e -> e, echo, r, set);
   }
 
   // ---- page assembly ----------------------------------------------------------------------------------------
 
+  /**
+   * Cuts a page from the {@code size + 1} elements read: the next cursor is the element after the page (forward)
+   * or the first of the page (backward); a size of 0 echoes the given cursor on both sides.
+   */
   private static <E> PageValue assemble(List<E> found, Function<E, Object> element, Function<E, Object> cursor,
-                                        Request r, Object set) {
-    if (r.hasCursor() && r.cursor() == null && !r.backward()) {
-      return new PageValue(List.of(), true, null, false, null);
-    }
-    int size = r.size();
-    boolean more = found.size() > size;
+                                        Object echo, Request r, Object set) {
+    int size = Math.max(r.size(), 0);
+    boolean more = r.size() >= 0 && found.size() > r.size();
     List<E> page = new ArrayList<>(found.subList(0, Math.min(size, found.size())));
     if (r.backward()) {
       Collections.reverse(page);
@@ -268,15 +293,13 @@ final class Paginator {
       Object value = element.apply(e);
       data.add(r.sources() ? sourced(value, set) : value);
     }
+    boolean hasNext = r.size() == 0 ? r.hasCursor() : more;
+    Object next = r.size() == 0 ? echo : !more ? null
+        : cursor.apply(r.backward() ? page.get(0) : found.get(size));
     if (r.backward()) {
-      Object before = more && !page.isEmpty() ? cursor.apply(page.get(0)) : null;
-      return new PageValue(data, more, before, r.hasCursor(), r.cursor());
+      return new PageValue(data, hasNext, next, r.hasCursor(), echo);
     }
-    Object after = more ? cursor.apply(found.get(size)) : null;
-    if (size == 0) {
-      return new PageValue(data, r.hasCursor(), r.cursor(), r.hasCursor(), r.cursor());
-    }
-    return new PageValue(data, r.hasCursor(), r.cursor(), more, after);
+    return new PageValue(data, r.hasCursor(), echo, hasNext, next);
   }
 
   private static Object sourced(Object value, Object set) {

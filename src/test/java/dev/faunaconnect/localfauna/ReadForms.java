@@ -3,7 +3,6 @@ package dev.faunaconnect.localfauna;
 import dev.faunaconnect.localfauna.FaunaSet.EventsSet;
 import dev.faunaconnect.localfauna.FaunaSet.IndexSet;
 import dev.faunaconnect.localfauna.FaunaSet.SingletonSet;
-import dev.faunaconnect.localfauna.Values.DateValue;
 import dev.faunaconnect.localfauna.Values.PageValue;
 import dev.faunaconnect.localfauna.Values.QueryValue;
 import dev.faunaconnect.localfauna.Values.RefValue;
@@ -19,12 +18,22 @@ final class ReadForms {
 
   static void register(Forms f) {
     f.add("collection", c -> schemaRef(c, "collection", "collections"))
+        .add("class", c -> schemaRef(c, "class", "collections"))
         .add("index", c -> schemaRef(c, "index", "indexes"))
         .add("role", c -> schemaRef(c, "role", "roles"))
+        .add("database", c -> schemaRef(c, "database", "databases"))
+        .add("function", c -> schemaRef(c, "function", "functions"))
+        .add("access_provider", c -> schemaRef(c, "access_provider", "access_providers"))
         .add("collections", c -> Values.COLLECTIONS)
+        .add("classes", c -> Values.COLLECTIONS)
         .add("indexes", c -> Values.INDEXES)
         .add("roles", c -> Values.ROLES)
         .add("keys", c -> Values.KEYS)
+        .add("databases", c -> RefValue.nativeRef("databases"))
+        .add("functions", c -> RefValue.nativeRef("functions"))
+        .add("tokens", c -> RefValue.nativeRef("tokens"))
+        .add("credentials", c -> RefValue.nativeRef("credentials"))
+        .add("access_providers", c -> RefValue.nativeRef("access_providers"))
         .add("ref id", ReadForms::ref)
         .add("new_id", c -> c.store().newId())
         .add("documents", c -> documents(c, c.refArg("documents"), "documents"))
@@ -35,6 +44,9 @@ final class ReadForms {
           if (!(source instanceof FaunaSet) && !(source instanceof RefValue)) {
             throw c.failAt("events", FaunaError.invalidArgument("Ref or Set expected, "
                 + Evaluator.typeName(source) + " provided."));
+          }
+          if (source instanceof EventsSet) {
+            throw c.fail(FaunaError.invalidArgument("Set does not support events history."));
           }
           return new EventsSet(source);
         })
@@ -55,21 +67,39 @@ final class ReadForms {
     return new RefValue(c.stringArg(key), RefValue.nativeRef(nativeName));
   }
 
+  /** Native collections whose documents are named, not numbered: no {@code Ref} can be built in them. */
+  private static final java.util.Set<String> NAMED_NATIVES = java.util.Set.of("collections", "indexes", "databases",
+      "functions", "roles", "access_providers");
+
+  /**
+   * {@code Ref(collection, id)} (RefFunction): a user collection, or a numbered native one (keys, tokens,
+   * credentials); the id a number or a numeric string, rendered as the number it is.
+   */
   private static RefValue ref(Call c) {
-    RefValue parent = c.refArg("ref");
+    Object parent = c.arg("ref");
     Object id = c.arg("id");
-    String text = id instanceof Long l ? Long.toString(l) : id instanceof String s ? s : null;
-    if (text == null) {
+    if (parent instanceof RefValue r && r.isNative() && NAMED_NATIVES.contains(r.id())) {
+      throw c.failAt("ref", FaunaError.invalidArgument("Regular Class Ref expected, Schema Class Ref provided."));
+    }
+    if (!(parent instanceof RefValue collection)
+        || !(collection.isNative() || Values.COLLECTIONS.equals(collection.collection()))) {
+      throw c.failAt("ref", FaunaError.invalidArgument("Collection Ref expected, " + Evaluator.typeName(parent)
+          + " provided."));
+    }
+    if (id instanceof Long l) {
+      return new RefValue(Long.toString(l), collection);
+    }
+    if (!(id instanceof String text)) {
       throw c.failAt("id", FaunaError.invalidArgument("String or Number expected, " + Evaluator.typeName(id)
           + " provided."));
     }
-    if (parent.isDocument() || Values.COLLECTIONS.equals(parent.collection())) {
-      if (!ValueOrder.isNumeric(text)) {
-        throw c.failAt("id", FaunaError.invalidArgument("Number or numeric String expected, non-numeric '"
-            + text + "' provided."));
-      }
+    try {
+      return new RefValue(Long.toString(Long.parseLong(text)), collection);
+    } catch (NumberFormatException e) {
+      boolean digits = text.chars().allMatch(Character::isDigit);
+      throw c.failAt("id", FaunaError.invalidArgument(digits ? "The id provided is too large: '" + text + "'"
+          : "Number or numeric String expected, non-numeric '" + text + "' provided."));
     }
-    return new RefValue(text, parent);
   }
 
   /** {@code Documents(c)}, or the schema set a native ref such as {@code Collections()} stands for. */
@@ -89,6 +119,36 @@ final class ReadForms {
         new FaunaSet.Source(null, collection));
   }
 
+  /** The kind of schema document each named native collection holds, as the server names it in errors. */
+  private static final Map<String, String> NAMED_KINDS = Map.of("collections", "collection", "indexes", "index",
+      "roles", "role", "functions", "function", "databases", "database", "access_providers", "access_provider");
+
+  /**
+   * A ref that names nothing: a schema ref whose name is not defined, or a document ref in an undefined collection.
+   * Such a ref is a value like any other (it renders as is) until a function needs what it refers to; then it is
+   * {@code invalid ref} at that argument. Returns that error, or null when the ref resolves.
+   */
+  static FaunaError unresolved(Store store, RefValue ref) {
+    RefValue parent = ref.collection();
+    if (parent == null) {
+      return null;
+    }
+    if (parent.isNative()) {
+      String kind = NAMED_KINDS.get(parent.id());
+      CollectionTable natives = store.nativeTable(parent.id());
+      if (kind == null || natives == null) {
+        return null;
+      }
+      StoredDocument doc = natives.document(ref.id());
+      return doc != null && doc.liveAt(Long.MAX_VALUE) != null ? null
+          : FaunaError.invalidRef("Ref refers to undefined " + kind + " '" + ref.id() + "'");
+    }
+    if (Values.COLLECTIONS.equals(parent.collection()) && !store.hasCollection(parent.id())) {
+      return FaunaError.invalidRef("Ref refers to undefined collection '" + parent.id() + "'");
+    }
+    return null;
+  }
+
   /** Runs a lookup, putting an unresolved name's error at the argument that named it. */
   static <T> T resolve(Call c, java.util.function.Supplier<T> lookup, String argKey) {
     try {
@@ -106,7 +166,8 @@ final class ReadForms {
     IndexTable table = resolve(c, () -> c.store().index(index.id()), "match");
     Map<String, Object> definition = c.store().schemaFields("indexes", index.id(), Long.MAX_VALUE);
     if (Boolean.FALSE.equals(definition.get("active"))) {
-      throw c.failAt("match", new FaunaError(400, "instance not found", "Index '" + index.id() + "' is not active.",
+      // MatchFunction reports it at "index", whichever key named the index
+      throw c.failAt("index", new FaunaError(400, "instance not found", "Index '" + index.id() + "' is not active.",
           null));
     }
     List<Object> terms = List.of();
@@ -141,17 +202,11 @@ final class ReadForms {
     if (target instanceof RefValue r) {
       ref = r;
     } else if (target instanceof FaunaSet set) {
-      PageValue first = Pagination.read(c, set, false, new Paginator.Request(false, null, false, 1, ts,
-          Long.MIN_VALUE, false));
+      ref = Pagination.firstDocument(c, set, ts);
       // a set whose entries are filtered away reads as not found
-      if (first.data().isEmpty()) {
+      if (ref == null) {
         throw c.fail(FaunaError.instanceNotFound("Set not found."));
       }
-      Object head = first.data().get(0);
-      if (!(head instanceof RefValue r)) {
-        throw c.fail(FaunaError.invalidArgument("Ref expected, " + Evaluator.typeName(head) + " provided."));
-      }
-      ref = r;
     } else {
       throw c.failAt("get", FaunaError.invalidArgument("Ref or Set expected, " + Evaluator.typeName(target)
           + " provided."));
@@ -163,15 +218,34 @@ final class ReadForms {
     if (ref.isNative()) {
       throw c.failAt("get", FaunaError.invalidArgument("Ref expected, native collection provided."));
     }
+    FaunaError unresolved = unresolved(c.store(), ref);
+    if (unresolved != null) {
+      throw c.failAt("get", unresolved);
+    }
     CollectionTable table = resolve(c, () -> c.store().tableOf(ref), "get");
+    if (table.ref.isNative() && c.store().schemaFields(table.name(), ref.id(), Long.MAX_VALUE) == null) {
+      // Collection("x"), Index("x"), Role("x") of an undefined name stay unresolved refs, which Get rejects
+      throw c.failAt("get", FaunaError.invalidRef("Ref refers to undefined " + schemaType(table.name()) + " '"
+          + ref.id() + "'"));
+    }
     Permissions.checkRead(c, table.ref);
     Permissions.checkRetained(c, table.ref, ts);
     StoredDocument doc = table.document(ref.id());
     Version v = doc == null ? null : doc.liveAt(ts);
+    c.ctx.txn().reads++;
     if (v == null) {
       throw c.fail(FaunaError.instanceNotFound(notFoundMessage(table)));
     }
     return doc.render(v);
+  }
+
+  private static String schemaType(String nativeName) {
+    return switch (nativeName) {
+      case "indexes" -> "index";
+      case "roles" -> "role";
+      case "keys" -> "key";
+      default -> "collection";
+    };
   }
 
   static String notFoundMessage(CollectionTable table) {
@@ -194,6 +268,9 @@ final class ReadForms {
     if (ref.isNative()) {
       return true;
     }
+    if (unresolved(c.store(), ref) != null) {
+      return false;
+    }
     CollectionTable table = resolve(c, () -> c.store().tableOf(ref), "exists");
     if (!c.ctx.access().canRead(table.ref)) {
       return false;
@@ -215,11 +292,7 @@ final class ReadForms {
     if (ts instanceof TimeValue t) {
       return Math.min(t.micros(), c.ctx.txn().ts);
     }
-    if (ts instanceof DateValue d) {
-      return d.date().toEpochDay() * Store.DAY_MICROS;
-    }
-    throw c.failAt("ts", FaunaError.invalidArgument("Time or Integer expected, " + Evaluator.typeName(ts)
-        + " provided."));
+    throw c.failAt("ts", FaunaError.invalidArgument("Time expected, " + Evaluator.typeName(ts) + " provided."));
   }
 
   private static Object mapLike(Call c, String key) {
@@ -232,19 +305,23 @@ final class ReadForms {
       items = p.data();
     } else if (collection instanceof List<?> l) {
       items = l;
+    } else if (collection instanceof FaunaSet) {
+      throw c.failAt("collection", FaunaError.invalidArgument("Array or Page expected, Set provided."));
     } else {
-      throw c.failAt("collection", FaunaError.invalidArgument("Array, Page or Set expected, "
+      throw c.failAt("collection", FaunaError.invalidArgument("Array, Set, or Page expected, "
           + Evaluator.typeName(collection) + " provided."));
     }
     List<Object> out = new ArrayList<>(items.size());
-    for (Object item : items) {
-      Object result = c.ev.apply(lambda, item, c.ctx);
+    for (int i = 0; i < items.size(); i++) {
+      Object item = items.get(i);
+      Object result = c.ev.apply(lambda, item, c.ctx, c.at(key));
       switch (key) {
         case "map" -> out.add(result);
         case "filter" -> {
           if (!(result instanceof Boolean keep)) {
-            throw c.fail(FaunaError.invalidArgument("Boolean expected, " + Evaluator.typeName(result)
-                + " provided."));
+            // FilterFunction casts the lambda's results as an array: the error is at the element's index.
+            throw FaunaError.invalidArgument("Boolean expected, " + Evaluator.typeName(result) + " provided.")
+                .at(Evaluator.append(c.position, i));
           }
           if (keep) {
             out.add(item);

@@ -34,7 +34,7 @@ final class SchemaForms {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("history_days", 0L);
     fields = DataPatch.patch(fields, params);
-    checkHistoryDays(c, fields);
+    checkHistoryDays(c, fields, "create_collection");
     return write(c, "collections", name, fields, "Collection already exists.", "create_collection");
   }
 
@@ -44,7 +44,8 @@ final class SchemaForms {
     Object source = params.get("source");
     if (!(source instanceof RefValue ref) || !Values.COLLECTIONS.equals(ref.collection())
         || !c.store().hasCollection(ref.id())) {
-      throw c.fail(FaunaError.invalidData(List.of("source"), "invalid reference", "Cannot read reference."));
+      throw c.failAt("create_index", FaunaError.invalidData(List.of("source"), "invalid reference",
+          "Cannot read reference."));
     }
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("active", false);
@@ -79,7 +80,8 @@ final class SchemaForms {
     List<Object> out = new ArrayList<>();
     for (Object item : list) {
       if (!(item instanceof Map<?, ?> m) || !(m.get("field") instanceof String || m.get("field") instanceof List)) {
-        throw c.fail(FaunaError.invalidData(List.of(key), "invalid type", "Invalid type Object, expected field."));
+        throw c.failAt("create_index", FaunaError.invalidData(List.of(key), "invalid type",
+            "Invalid type Object, expected field."));
       }
       Map<String, Object> kept = new LinkedHashMap<>();
       for (String k : List.of("field", "reverse", "transform")) {
@@ -106,7 +108,8 @@ final class SchemaForms {
         || role instanceof RefValue r && Values.ROLES.equals(r.collection())
             && c.store().schemaFields("roles", r.id(), Long.MAX_VALUE) != null;
     if (!knownRole) {
-      throw c.fail(FaunaError.invalidData(List.of("role"), "invalid reference", "Cannot read reference."));
+      throw c.failAt("create_key", FaunaError.invalidData(List.of("role"), "invalid reference",
+          "Cannot read reference."));
     }
     Map<String, Object> fields = new LinkedHashMap<>();
     params.forEach((k, v) -> {
@@ -160,40 +163,63 @@ final class SchemaForms {
       }
     }
     Map<String, Object> fields = DataPatch.patch(base, params);
+    String verb = partial ? "update" : "replace";
     if ("collections".equals(table.name())) {
-      checkHistoryDays(c, fields);
+      checkHistoryDays(c, fields, verb);
     }
     if (params.containsKey("name") && !params.get("name").equals(current.get("name"))) {
-      throw c.fail(FaunaError.validationFailed("Renaming schema documents is not supported by this server."));
+      throw c.failAt(verb,
+          FaunaError.validationFailed("Renaming schema documents is not supported by this server."));
     }
     return fields;
   }
 
-  private static void checkHistoryDays(Call c, Map<String, Object> fields) {
+  /** Collection.RetainValidator: an optional Long, not negative; failures are at the writing function. */
+  private static void checkHistoryDays(Call c, Map<String, Object> fields, String verb) {
     Object days = fields.get("history_days");
     if (days != null && !(days instanceof Long)) {
-      throw c.fail(FaunaError.invalidData(List.of("history_days"), "invalid type",
-          "Invalid type " + Evaluator.typeName(days) + ", expected Integer or Null."));
+      throw c.failAt(verb, FaunaError.invalidData(List.of("history_days"), "invalid type",
+          "Invalid type " + storedType(days) + ", expected type Long."));
     }
     if (days instanceof Long d && d < 0) {
-      throw c.fail(FaunaError.invalidData(List.of("history_days"), "bounds error", "Value must be non-negative."));
+      throw c.failAt(verb, FaunaError.invalidData(List.of("history_days"), "non-negative value required",
+          "Value must be non-negative."));
     }
+  }
+
+  /** The stored (IR) type names that validation failures use. */
+  private static String storedType(Object v) {
+    if (v instanceof Long) {
+      return "Long";
+    }
+    if (v instanceof Map) {
+      return "Map";
+    }
+    if (v instanceof RefValue) {
+      return "Ref";
+    }
+    if (v instanceof Values.QueryValue) {
+      return "Query";
+    }
+    return Evaluator.typeName(v);
   }
 
   @SuppressWarnings("unchecked")
   private static Map<String, Object> schemaParams(Call c, String key) {
     Permissions.checkWrite(c);
+    WriteForms.checkWriteTime(c);
     Object params = c.arg(key);
     if (!(params instanceof Map<?, ?> m)) {
       throw c.failAt(key, FaunaError.invalidArgument("Object expected, " + Evaluator.typeName(params)
           + " provided."));
     }
+    WriteForms.checkReferences(c, (Map<String, Object>) m);
     return (Map<String, Object>) m;
   }
 
   private static String name(Call c, Map<String, Object> params, String key) {
     if (!(params.get("name") instanceof String name) || name.isEmpty()) {
-      throw c.fail(FaunaError.invalidData(List.of("name"), "value required", "Value required."));
+      throw c.failAt(key, FaunaError.invalidData(List.of("name"), "value required", "Required value not found."));
     }
     return name;
   }

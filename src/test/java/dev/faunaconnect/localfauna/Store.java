@@ -97,20 +97,38 @@ final class Store {
   }
 
   /**
-   * The minimum valid time of a collection's history: {@code now - history_days - 15 minutes}; history before it
-   * has been collected. {@code history_days: null} keeps history forever.
+   * The minimum valid time of a collection's history: history at or before it has been collected. It is
+   * {@code max(now - history_days, floor) - 15 minutes}, where the floor is the high-water mark every write of the
+   * collection document left ({@code max(the MVT then, its ts - the new history_days)}), so that raising
+   * {@code history_days} never uncovers collected history. {@code history_days: null} keeps history forever.
    */
   long minValidTime(String collection) {
-    Map<String, Object> fields = schemaFields("collections", collection, Long.MAX_VALUE);
-    if (fields == null) {
+    StoredDocument doc = natives.get("collections").document(collection);
+    if (doc == null || doc.liveAt(Long.MAX_VALUE) == null) {
       return Long.MIN_VALUE;
     }
-    Object days = fields.get("history_days");
-    if (days == null) {
+    long floor = Long.MIN_VALUE;
+    Object days = null;
+    for (Version v : doc.versions()) {
+      if (v.isDelete()) {
+        floor = Long.MIN_VALUE;
+        days = null;
+        continue;
+      }
+      long current = v == doc.versions().get(0) ? Long.MIN_VALUE : Math.max(retainedSince(v.ts(), days), floor);
+      days = v.fields().get("history_days");
+      floor = Math.max(current, retainedSince(v.ts(), days));
+    }
+    long mvt = Math.max(retainedSince(clock.wallMicros(), days), floor);
+    return mvt == Long.MIN_VALUE ? mvt : Math.max(0, mvt - FIFTEEN_MINUTES_MICROS);
+  }
+
+  /** {@code at - history_days}, or the beginning of time when history is kept forever or reaches back that far. */
+  private static long retainedSince(long at, Object days) {
+    if (!(days instanceof Long d) || d > at / DAY_MICROS) {
       return Long.MIN_VALUE;
     }
-    long retained = ((Number) days).longValue() * DAY_MICROS;
-    return clock.wallMicros() - retained - FIFTEEN_MINUTES_MICROS;
+    return at - d * DAY_MICROS;
   }
 
   /** A new document id: 18 digits like the real server's, strictly increasing. */
@@ -130,6 +148,10 @@ final class Store {
     private final Map<StoredDocument, CollectionTable> tables = new IdentityHashMap<>();
     private final List<Runnable> undo = new ArrayList<>();
     boolean wrote;
+    /** A {@code GET /?q=} query: the real server runs it with a read effect limit, so writes are refused. */
+    boolean readOnly;
+    /** Documents and pages read, for the {@code x-read-ops} metric. */
+    int reads;
 
     Txn(long ts) {
       this.ts = ts;
@@ -142,9 +164,10 @@ final class Store {
       afterWrite(table, doc);
     }
 
-    boolean removeVersion(CollectionTable table, StoredDocument doc, long at) {
+    boolean removeVersion(CollectionTable table, StoredDocument doc, long at, boolean delete) {
       remember(table, doc);
-      boolean removed = doc.removeAt(at);
+      long mvt = table.ref.isNative() ? Long.MIN_VALUE : minValidTime(table.name());
+      boolean removed = doc.removeAt(at, delete, mvt);
       table.reindex(doc);
       afterWrite(table, doc);
       return removed;
@@ -156,6 +179,11 @@ final class Store {
         saved.put(doc, List.copyOf(doc.versions()));
         tables.put(doc, table);
       }
+    }
+
+    /** Documents written, for the {@code x-write-ops} metric. */
+    int writes() {
+      return saved.size();
     }
 
     void onRollback(Runnable action) {

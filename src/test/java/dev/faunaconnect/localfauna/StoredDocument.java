@@ -1,16 +1,22 @@
 package dev.faunaconnect.localfauna;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.faunaconnect.localfauna.Values.RefValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** A document and its full history, oldest version first. */
 final class StoredDocument {
   final RefValue ref;
   private List<Version> versions = new ArrayList<>();
+  /** The JSON of the version rendered last (usually the current one), kept because versions never change. */
+  private Version renderedVersion;
+  private SerializableString renderedJson;
 
   StoredDocument(RefValue ref) {
     this.ref = ref;
@@ -22,6 +28,15 @@ final class StoredDocument {
 
   void restore(List<Version> saved) {
     versions = new ArrayList<>(saved);
+  }
+
+  /** The JSON of {@code version} as Get renders it, rendered by {@code render} unless it was rendered last time. */
+  SerializableString json(Version version, Function<Map<String, Object>, String> render) {
+    if (renderedVersion != version) {
+      renderedJson = new SerializedString(render.apply(fieldsOf(version)));
+      renderedVersion = version;
+    }
+    return renderedJson;
   }
 
   /** The version in force at {@code ts}, or null when the document did not exist yet. */
@@ -42,6 +57,10 @@ final class StoredDocument {
 
   /** Writes a version; a second write at the same time replaces the first. */
   void write(Version version) {
+    if (versions.isEmpty() || versions.get(versions.size() - 1).ts() < version.ts()) {
+      versions.add(version);
+      return;
+    }
     int i = indexOf(version.ts());
     if (i >= 0) {
       versions.set(i, version);
@@ -54,13 +73,22 @@ final class StoredDocument {
     versions.add(at, version);
   }
 
-  /** Removes the version at {@code ts}; true if there was one. */
-  boolean removeAt(long ts) {
+  /**
+   * Removes the version at {@code ts} if it is a delete ({@code delete}) or a live version (not {@code delete}),
+   * as versions are keyed by (ts, live or deleted); true if there was one. A live version at or before the
+   * minimum valid time is the root of the retained history: it becomes a delete instead of uncovering what
+   * retention collected.
+   */
+  boolean removeAt(long ts, boolean delete, long minValidTime) {
     int i = indexOf(ts);
-    if (i < 0) {
+    if (i < 0 || versions.get(i).isDelete() != delete) {
       return false;
     }
-    versions.remove(i);
+    if (!delete && ts <= minValidTime) {
+      versions.set(i, Version.deleted(ts));
+    } else {
+      versions.remove(i);
+    }
     return true;
   }
 
@@ -75,6 +103,10 @@ final class StoredDocument {
 
   /** The document as Get returns it: ref, ts, then the stored fields in stored order. */
   Map<String, Object> render(Version version) {
+    return new DocumentView(this, version);
+  }
+
+  Map<String, Object> fieldsOf(Version version) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("ref", ref);
     out.put("ts", version.ts());
@@ -84,24 +116,11 @@ final class StoredDocument {
     return out;
   }
 
-  /** The version just before {@code version}, or null. */
-  Version previous(Version version) {
-    Version previous = null;
-    for (Version v : versions) {
-      if (v.ts() >= version.ts()) {
-        break;
-      }
-      previous = v;
-    }
-    return previous;
-  }
-
-  /** {@code delete}; {@code update} when the version before is live; else {@code create}. */
-  String actionOf(Version version) {
+  /** {@code delete}; {@code update} when the version before it is live; else {@code create}. */
+  static String actionOf(Version previous, Version version) {
     if (version.isDelete()) {
       return "delete";
     }
-    Version previous = previous(version);
     return previous == null || previous.isDelete() ? "create" : "update";
   }
 
@@ -109,15 +128,15 @@ final class StoredDocument {
    * The {@code data} an event carries: the whole data for a create, the changed leaves for an update (a removed
    * key as null), null for a delete or when nothing in {@code data} changed.
    */
-  Object diffOf(Version version) {
+  static Object diffOf(Version previous, Version version) {
     if (version.isDelete()) {
       return null;
     }
     Object now = version.fields().get("data");
-    if ("create".equals(actionOf(version))) {
+    if ("create".equals(actionOf(previous, version))) {
       return now;
     }
-    Map<String, Object> changes = diff(dataOf(previous(version)), dataOf(version));
+    Map<String, Object> changes = diff(dataOf(previous), dataOf(version));
     return changes.isEmpty() ? null : changes;
   }
 

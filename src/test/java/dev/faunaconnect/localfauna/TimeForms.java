@@ -2,64 +2,99 @@ package dev.faunaconnect.localfauna;
 
 import dev.faunaconnect.localfauna.Values.DateValue;
 import dev.faunaconnect.localfauna.Values.TimeValue;
+import java.text.DecimalFormat;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
 
-/** Time and conversion functions. {@code Now()} is the transaction time. */
+/**
+ * Time and conversion functions (TimeFunctions.scala, ConversionFunctions.scala). {@code Now()} is the transaction
+ * time. Conversions that cannot cast report {@code Cannot cast <Type> to <Type>.} at the call itself.
+ */
 final class TimeForms {
+  /** MidstUnit: the units Epoch and the time arithmetic accept, singular or plural, blanks trimmed. */
+  private static final Map<String, ChronoUnit> UNITS = Map.ofEntries(
+      Map.entry("day", ChronoUnit.DAYS), Map.entry("days", ChronoUnit.DAYS),
+      Map.entry("half day", ChronoUnit.HALF_DAYS), Map.entry("half days", ChronoUnit.HALF_DAYS),
+      Map.entry("hour", ChronoUnit.HOURS), Map.entry("hours", ChronoUnit.HOURS),
+      Map.entry("minute", ChronoUnit.MINUTES), Map.entry("minutes", ChronoUnit.MINUTES),
+      Map.entry("second", ChronoUnit.SECONDS), Map.entry("seconds", ChronoUnit.SECONDS),
+      Map.entry("millisecond", ChronoUnit.MILLIS), Map.entry("milliseconds", ChronoUnit.MILLIS),
+      Map.entry("microsecond", ChronoUnit.MICROS), Map.entry("microseconds", ChronoUnit.MICROS),
+      Map.entry("nanosecond", ChronoUnit.NANOS), Map.entry("nanoseconds", ChronoUnit.NANOS));
+
   private TimeForms() {}
 
   static void register(Forms f) {
-    f.add("now", c -> TimeValue.ofMicros(c.ctx.txn().ts))
-        .add("time", c -> {
-          String text = c.stringArg("time");
-          return "now".equals(text) ? TimeValue.ofMicros(c.ctx.txn().ts) : new TimeValue(WireCodec.parseTime(text));
-        })
+    f.add("now", c -> now(c))
+        .add("time", c -> time(c, c.stringArg("time")))
         .add("date", c -> new DateValue(WireCodec.parseDate(c.stringArg("date"))))
         .add("epoch unit", TimeForms::epoch)
-        .add("to_micros", c -> micros(c, "to_micros"))
-        .add("to_millis", c -> Math.floorDiv(micros(c, "to_millis"), 1_000L))
-        .add("to_seconds", c -> Math.floorDiv(micros(c, "to_seconds"), 1_000_000L))
+        .add("to_micros", c -> timestamp(c, "to_micros").micros())
+        .add("to_millis", c -> timestamp(c, "to_millis").instant().toEpochMilli())
+        .add("to_seconds", c -> timestamp(c, "to_seconds").instant().getEpochSecond())
         .add("to_time", TimeForms::toTime)
         .add("to_date", TimeForms::toDate)
-        .add("to_string", TimeForms::toStringForm)
+        .add("to_string", c -> {
+          try {
+            return FormatText.toText(c.arg("to_string"));
+          } catch (FaunaError e) {
+            throw c.fail(e);
+          }
+        })
         .add("to_number", TimeForms::toNumber);
   }
 
-  private static long micros(Call c, String key) {
+  private static TimeValue now(Call c) {
+    return TimeValue.ofMicros(c.ctx.txn().ts);
+  }
+
+  /** {@code Time("now")} is the transaction time; anything else must carry an offset. */
+  private static TimeValue time(Call c, String text) {
+    return "now".equals(text) ? now(c) : new TimeValue(WireCodec.parseTime(text));
+  }
+
+  /** {@code Casts.Timestamp}: a Time, or an Integer of microseconds since the epoch. */
+  private static TimeValue timestamp(Call c, String key) {
     Object v = c.arg(key);
     if (v instanceof TimeValue t) {
-      return t.micros();
+      return t;
     }
-    if (v instanceof DateValue d) {
-      return d.date().toEpochDay() * Store.DAY_MICROS;
+    if (v instanceof Long micros) {
+      return TimeValue.ofMicros(micros);
     }
-    throw c.failAt(key, FaunaError.invalidArgument("Time or Date expected, " + Evaluator.typeName(v) + " provided."));
+    throw c.failAt(key, FaunaError.invalidArgument("Time expected, " + Evaluator.typeName(v) + " provided."));
   }
 
   private static Object epoch(Call c) {
     long n = c.longArg("epoch");
     String unit = c.stringArg("unit");
-    Instant base = Instant.EPOCH;
-    Instant at = switch (unit) {
-      case "day", "days" -> base.plusSeconds(n * 86_400);
-      case "half day", "half days" -> base.plusSeconds(n * 43_200);
-      case "hour", "hours" -> base.plusSeconds(n * 3_600);
-      case "minute", "minutes" -> base.plusSeconds(n * 60);
-      case "second", "seconds" -> base.plusSeconds(n);
-      case "millisecond", "milliseconds" -> base.plusMillis(n);
-      case "microsecond", "microseconds" -> base.plusNanos(n * 1_000L);
-      case "nanosecond", "nanoseconds" -> base.plusNanos(n);
-      default -> throw c.failAt("unit", FaunaError.invalidArgument("Valid time unit expected, '" + unit + "' provided."));
-    };
-    return new TimeValue(at);
+    ChronoUnit chrono = UNITS.get(unit.trim());
+    if (chrono == null) {
+      throw c.failAt("unit", FaunaError.invalidArgument("Time Unit expected, String provided."));
+    }
+    try {
+      return new TimeValue(Instant.EPOCH.plus(n, chrono));
+    } catch (ArithmeticException | DateTimeException e) {
+      throw c.fail(FaunaError.invalidArgument("dates and times must be between " + Instant.MIN + " and "
+          + Instant.MAX));
+    }
   }
 
+  /** ToTime: an Integer is milliseconds since the epoch; a Date is its midnight UTC; a String is read as Time. */
   private static Object toTime(Call c) {
     Object v = c.arg("to_time");
+    if (v instanceof Long millis) {
+      return new TimeValue(Instant.ofEpochMilli(millis));
+    }
     if (v instanceof String s) {
-      return "now".equals(s) ? TimeValue.ofMicros(c.ctx.txn().ts) : new TimeValue(WireCodec.parseTime(s));
+      return time(c, s);
     }
     if (v instanceof TimeValue t) {
       return t;
@@ -67,7 +102,7 @@ final class TimeForms {
     if (v instanceof DateValue d) {
       return new TimeValue(d.date().atStartOfDay().toInstant(ZoneOffset.UTC));
     }
-    throw c.failAt("to_time", FaunaError.invalidArgument("Cannot cast " + Evaluator.typeName(v) + " to Time."));
+    throw c.fail(FaunaError.invalidArgument("Cannot cast " + Evaluator.typeName(v) + " to Time."));
   }
 
   private static Object toDate(Call c) {
@@ -81,42 +116,26 @@ final class TimeForms {
     if (v instanceof DateValue d) {
       return d;
     }
-    throw c.failAt("to_date", FaunaError.invalidArgument("Cannot cast " + Evaluator.typeName(v) + " to Date."));
+    throw c.fail(FaunaError.invalidArgument("Cannot cast " + Evaluator.typeName(v) + " to Date."));
   }
 
-  private static Object toStringForm(Call c) {
-    Object v = c.arg("to_string");
-    if (v instanceof String || v instanceof Long || v instanceof Double || v instanceof Boolean) {
-      return String.valueOf(v);
-    }
-    if (v instanceof TimeValue t) {
-      return t.instant().toString();
-    }
-    if (v instanceof DateValue d) {
-      return d.date().toString();
-    }
-    if (v == null) {
-      return "null";
-    }
-    throw c.failAt("to_string", FaunaError.invalidArgument("Cannot cast " + Evaluator.typeName(v) + " to String."));
-  }
-
+  /**
+   * ToNumber parses with {@code NumberFormat}: the longest numeric prefix, grouping commas allowed, and an integral
+   * result (even {@code "1.0"}) is an Integer.
+   */
   private static Object toNumber(Call c) {
     Object v = c.arg("to_number");
     if (v instanceof Long || v instanceof Double) {
       return v;
     }
     if (v instanceof String s) {
-      try {
-        return Long.parseLong(s);
-      } catch (NumberFormatException e) {
-        try {
-          return Double.parseDouble(s);
-        } catch (NumberFormatException e2) {
-          throw c.failAt("to_number", FaunaError.invalidArgument("Cannot cast String to Number."));
-        }
+      NumberFormat format = DecimalFormat.getInstance(Locale.US);
+      ParsePosition at = new ParsePosition(0);
+      Number n = format.parse(s.trim(), at);
+      if (n != null && at.getIndex() > 0) {
+        return n instanceof Long ? n : (Object) n.doubleValue();
       }
     }
-    throw c.failAt("to_number", FaunaError.invalidArgument("Cannot cast " + Evaluator.typeName(v) + " to Number."));
+    throw c.fail(FaunaError.invalidArgument("Cannot cast " + Evaluator.typeName(v) + " to Number."));
   }
 }

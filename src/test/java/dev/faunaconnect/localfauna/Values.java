@@ -95,9 +95,9 @@ final class Values {
 
   /**
    * A lambda, from a {@code lambda} form (with the scope it closes over and where it stood in the query, for error
-   * positions) or a {@code @query} literal.
+   * positions) or a {@code @query} literal, and the API version it was parsed at (rendered as {@code api_version}).
    */
-  record QueryValue(ObjectNode lambda, Map<String, Object> scope, List<Object> position) {}
+  record QueryValue(ObjectNode lambda, Map<String, Object> scope, List<Object> position, String apiVersion) {}
 
   /** A page of a paginated set: {@code before} and {@code after} exist only when the flags say so. */
   record PageValue(List<Object> data, boolean hasBefore, Object before, boolean hasAfter, Object after) {

@@ -2,6 +2,7 @@ package dev.faunaconnect.localfauna;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faunaconnect.localfauna.Values.BytesValue;
@@ -16,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,7 +34,15 @@ import java.util.Map;
  * output for tests that need to see that failure. Both alphabets are accepted on input, as the real server does.
  */
 final class WireCodec {
-  private static final JsonFactory JSON = new JsonFactory();
+  /** A factory with a codec, so that lambda bodies (JSON trees) can be written as they are. */
+  private static final JsonFactory JSON = new com.fasterxml.jackson.databind.ObjectMapper().getFactory();
+
+  /** {@code Timestamp.parse}: a local date-time, then an offset as {@code +HH:MM[:ss]}, {@code Z} or {@code +HHMM}. */
+  private static final DateTimeFormatter TIMESTAMP = new java.time.format.DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+      .optionalStart().appendOffset("+HH:MM:ss", "Z").optionalEnd()
+      .optionalStart().appendOffset("+HHMM", "+0000").optionalEnd()
+      .toFormatter();
 
   private final boolean standardBytes;
 
@@ -51,43 +59,52 @@ final class WireCodec {
   /** Decodes {@code @ts}, {@code @date}, {@code @bytes} and {@code @ref}; {@code @obj}, {@code @set} and {@code @query} need the evaluator. */
   static Object decodeScalarEscape(String tag, JsonNode body) {
     return switch (tag) {
-      case "@ts" -> new TimeValue(parseTime(text(body, tag)));
-      case "@date" -> new DateValue(parseDate(text(body, tag)));
-      case "@bytes" -> new BytesValue(decodeBytes(text(body, tag)));
+      case "@ts" -> new TimeValue(parseEscape(body, WireCodec::timestamp, "Invalid time."));
+      case "@date" -> new DateValue(parseEscape(body, LocalDate::parse, "Invalid date."));
+      case "@bytes" -> new BytesValue(parseEscape(body, WireCodec::decodeBytes, "Invalid bytes."));
       case "@ref" -> decodeRef(body);
       default -> throw FaunaError.invalidExpression("No form/function found, or invalid argument keys: { " + tag + " }.");
     };
   }
 
+  /** A literal escape's text parsed, or the parse error the server gives that escape. */
+  private static <T> T parseEscape(JsonNode body, java.util.function.Function<String, T> parse, String invalid) {
+    if (!body.isTextual()) {
+      throw FaunaError.invalidExpression(invalid);
+    }
+    try {
+      return parse.apply(body.asText());
+    } catch (DateTimeException | IllegalArgumentException e) {
+      throw FaunaError.invalidExpression(invalid);
+    }
+  }
+
+  /** The server's timestamp syntax; a missing offset or an out-of-range year is a {@link DateTimeException}. */
+  static Instant timestamp(String text) {
+    return Instant.from(TIMESTAMP.parse(text));
+  }
+
+  /** {@code Time(text)}: surrounding blanks are ignored. */
   static Instant parseTime(String text) {
     try {
-      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      return timestamp(text.trim());
     } catch (DateTimeException e) {
       throw FaunaError.invalidArgument("Cannot cast '" + text + "' to a time.");
     }
   }
 
+  /** {@code Date(text)}: surrounding blanks are ignored. */
   static LocalDate parseDate(String text) {
     try {
-      return LocalDate.parse(text);
+      return LocalDate.parse(text.trim());
     } catch (DateTimeException e) {
       throw FaunaError.invalidArgument("Cannot cast '" + text + "' to a date.");
     }
   }
 
+  /** Either base64 alphabet, as the server maps {@code +/} to {@code -_} before decoding. */
   static byte[] decodeBytes(String text) {
-    try {
-      return Base64.getUrlDecoder().decode(text.replace('+', '-').replace('/', '_'));
-    } catch (IllegalArgumentException e) {
-      throw FaunaError.invalidExpression("Invalid bytes: '" + text + "'.");
-    }
-  }
-
-  private static String text(JsonNode body, String tag) {
-    if (!body.isTextual()) {
-      throw FaunaError.invalidExpression("No form/function found, or invalid argument keys: { " + tag + " }.");
-    }
-    return body.asText();
+    return Base64.getUrlDecoder().decode(text.replace('+', '-').replace('/', '_'));
   }
 
   /** {@code {"@ref":{"id":..,"collection":{"@ref":..}}}} or the legacy string form {@code "collections/c/1"}. */
@@ -126,7 +143,7 @@ final class WireCodec {
   // ---- output -----------------------------------------------------------------------------------------------
 
   byte[] renderResource(Object value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    ByteArrayBuilder out = new ByteArrayBuilder();
     try (JsonGenerator gen = JSON.createGenerator(out)) {
       gen.writeStartObject();
       gen.writeFieldName("resource");
@@ -205,6 +222,8 @@ final class WireCodec {
       writeDouble(gen, d);
     } else if (value instanceof Boolean b) {
       gen.writeBoolean(b);
+    } else if (value instanceof DocumentView doc) {
+      gen.writeRawValue(doc.document.json(doc.version, this::toJson));
     } else if (value instanceof Map<?, ?> m) {
       writeObject(gen, m);
     } else if (value instanceof List<?> list) {
@@ -227,7 +246,7 @@ final class WireCodec {
       gen.writeEndObject();
     } else if (value instanceof QueryValue q) {
       tagged(gen, "@query");
-      gen.writeTree(q.lambda());
+      writeLambda(gen, q);
       gen.writeEndObject();
     } else if (value instanceof PageValue page) {
       writeObject(gen, page.asObject());
@@ -247,7 +266,10 @@ final class WireCodec {
   }
 
   private void writeObject(JsonGenerator gen, Map<?, ?> map) throws IOException {
-    boolean wrap = map.keySet().stream().anyMatch(k -> ((String) k).startsWith("@"));
+    boolean wrap = false;
+    for (Object key : map.keySet()) {
+      wrap |= ((String) key).startsWith("@");
+    }
     if (wrap) {
       tagged(gen, "@obj");
     }
@@ -271,6 +293,36 @@ final class WireCodec {
       writeRef(gen, ref.collection());
     }
     gen.writeEndObject();
+    gen.writeEndObject();
+  }
+
+  /**
+   * A lambda as the server renders it: its API version first, then its parameters and body; variables it captured
+   * from an enclosing {@code Let} are bound around the body ({@code LambdaL.renderableLiteral}).
+   */
+  private void writeLambda(JsonGenerator gen, QueryValue q) throws IOException {
+    gen.writeStartObject();
+    gen.writeStringField("api_version", q.apiVersion());
+    gen.writeFieldName("lambda");
+    gen.writeTree(q.lambda().get("lambda"));
+    gen.writeFieldName("expr");
+    java.util.Set<String> captured = ParseCheck.freeVariables(q.lambda());
+    captured.retainAll(q.scope().keySet());
+    if (captured.isEmpty()) {
+      gen.writeTree(q.lambda().get("expr"));
+    } else {
+      gen.writeStartObject();
+      gen.writeFieldName("let");
+      gen.writeStartObject();
+      for (String name : captured) {
+        gen.writeFieldName(name);
+        write(gen, q.scope().get(name));
+      }
+      gen.writeEndObject();
+      gen.writeFieldName("in");
+      gen.writeTree(q.lambda().get("expr"));
+      gen.writeEndObject();
+    }
     gen.writeEndObject();
   }
 
@@ -313,7 +365,7 @@ final class WireCodec {
           return decodeScalarEscape(only, node.get(only));
         }
         if (only.equals("@query")) {
-          return new QueryValue((ObjectNode) node.get(only), Map.of(), List.of());
+          return queryLiteral(node.get(only));
         }
       }
       return literalObject(node);
@@ -324,6 +376,25 @@ final class WireCodec {
       return out;
     }
     return scalar(node);
+  }
+
+  /**
+   * A {@code @query} literal: a lambda form, optionally with its {@code api_version} (lambdas stored without one
+   * are read at 2.12, the server's {@code LambdaDefaultVersion}); it may not use variables it does not bind.
+   */
+  static QueryValue queryLiteral(JsonNode body) {
+    if (!body.isObject()) {
+      throw FaunaError.invalidExpression("Invalid lambda.");
+    }
+    ObjectNode lambda = ((ObjectNode) body).deepCopy();
+    JsonNode version = lambda.remove("api_version");
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    lambda.fieldNames().forEachRemaining(keys::add);
+    if (!keys.equals(java.util.Set.of("lambda", "expr")) || version != null && !version.isTextual()
+        || !ParseCheck.freeVariables(lambda).isEmpty()) {
+      throw FaunaError.invalidExpression("Invalid lambda.");
+    }
+    return new QueryValue(lambda, Map.of(), List.of(), version == null ? "2.12" : version.asText());
   }
 
   private static Map<String, Object> literalObject(JsonNode node) {

@@ -23,8 +23,16 @@ final class WriteForms {
         .add("remove ts action", WriteForms::remove);
   }
 
+  /** Writes happen at the transaction time: inside {@code At(T, ...)} with another T they are refused. */
+  static void checkWriteTime(Call c) {
+    if (c.ctx.snapshot() != c.ctx.txn().ts) {
+      throw c.fail(new FaunaError(400, "invalid write time", "Cannot write outside of snapshot time.", null));
+    }
+  }
+
   private static Object create(Call c) {
     Permissions.checkWrite(c);
+    checkWriteTime(c);
     RefValue target = c.refArg("create");
     Map<String, Object> params = params(c);
     if (Values.COLLECTIONS.equals(target.collection())) {
@@ -32,6 +40,7 @@ final class WriteForms {
     }
     RefValue ref = target;
     CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), "create");
+    checkReferences(c, params);
     if (table.ref.isNative()) {
       throw c.failAt("create", FaunaError.invalidArgument("Collection Ref expected, Ref provided."));
     }
@@ -40,16 +49,19 @@ final class WriteForms {
       throw c.failAt("create", FaunaError.alreadyExists("Document already exists."));
     }
     StoredDocument doc = table.documentOrNew(ref.id());
-    Version version = new Version(c.ctx.txn().ts, documentFields(Map.of(), params));
+    Map<String, Object> fields = documentFields(Map.of(), params);
+    Version version = new Version(c.ctx.txn().ts, fields);
     c.ctx.txn().write(table, doc, version);
     return Created.mark(doc.render(version));
   }
 
   private static Object update(Call c, String verb, boolean partial) {
     Permissions.checkWrite(c);
-    RefValue ref = c.refArg(verb);
+    checkWriteTime(c);
+    RefValue ref = resolvedRef(c, verb);
     Map<String, Object> params = params(c);
     CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), verb);
+    checkReferences(c, params);
     StoredDocument doc = table.document(ref.id());
     Version current = doc == null ? null : doc.liveAt(c.ctx.txn().ts);
     if (current == null) {
@@ -63,10 +75,21 @@ final class WriteForms {
     return doc.render(version);
   }
 
+  /** The ref a write targets; one that names nothing is {@code invalid ref} at the verb (Casts.Ref). */
+  private static RefValue resolvedRef(Call c, String verb) {
+    RefValue ref = c.refArg(verb);
+    FaunaError unresolved = ReadForms.unresolved(c.store(), ref);
+    if (unresolved != null) {
+      throw c.failAt(verb, unresolved);
+    }
+    return ref;
+  }
+
   /** Returns the last live version, with its own ts. */
   private static Object delete(Call c) {
     Permissions.checkWrite(c);
-    RefValue ref = c.refArg("delete");
+    checkWriteTime(c);
+    RefValue ref = resolvedRef(c, "delete");
     CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), "delete");
     StoredDocument doc = table.document(ref.id());
     Version current = doc == null ? null : doc.liveAt(c.ctx.txn().ts);
@@ -101,11 +124,11 @@ final class WriteForms {
     Permissions.checkWrite(c);
     RefValue ref = c.refArg("remove");
     long ts = historyTime(c);
-    action(c);
+    boolean delete = "delete".equals(action(c));
     CollectionTable table = userTable(c, ref, "Cannot remove event for specified ref.");
     StoredDocument doc = table.document(ref.id());
     if (doc != null) {
-      c.ctx.txn().removeVersion(table, doc, ts);
+      c.ctx.txn().removeVersion(table, doc, ts, delete);
     }
     return null;
   }
@@ -140,6 +163,45 @@ final class WriteForms {
           + Evaluator.typeName(action) + " provided."));
     }
     return (String) action;
+  }
+
+  /**
+   * The server's RefValidator, run on a write's params before the write: every ref in them must resolve. Each one
+   * that names nothing is a failure whose field is the write's position then the path to it (all as strings),
+   * reported together in one {@code validation failed} at the write's position.
+   */
+  static void checkReferences(Call c, Map<String, Object> params) {
+    List<Map<String, Object>> failures = new java.util.ArrayList<>();
+    List<Object> path = new java.util.ArrayList<>();
+    c.position.forEach(step -> path.add(String.valueOf(step)));
+    collectUnresolved(c.store(), params, path, failures);
+    if (!failures.isEmpty()) {
+      FaunaError e = FaunaError.validationFailed("document data is not valid.");
+      e.failures = failures;
+      throw c.fail(e);
+    }
+  }
+
+  private static void collectUnresolved(Store store, Object value, List<Object> path,
+                                        List<Map<String, Object>> failures) {
+    if (value instanceof RefValue ref) {
+      if (ReadForms.unresolved(store, ref) != null) {
+        failures.add(Map.of("field", List.copyOf(path), "code", "invalid reference", "description",
+            "Cannot read reference."));
+      }
+    } else if (value instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> {
+        path.add(k);
+        collectUnresolved(store, v, path, failures);
+        path.remove(path.size() - 1);
+      });
+    } else if (value instanceof List<?> l) {
+      for (int i = 0; i < l.size(); i++) {
+        path.add(Integer.toString(i));
+        collectUnresolved(store, l.get(i), path, failures);
+        path.remove(path.size() - 1);
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")
