@@ -1,7 +1,8 @@
 package dev.faunaconnect.it;
 
-import dev.faunaconnect.FaunaSourceConnector;
 import dev.faunaconnect.fixtures.FaunaFixture;
+import dev.faunaconnect.testing.PackagedConnectCluster;
+import dev.faunaconnect.testing.PackagedPlugin;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +14,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
-/** One Kafka Connect cluster (one broker, one worker) and one local Fauna server, shared by a test class. */
+/**
+ * One Kafka Connect cluster (one broker, one worker) and one local Fauna server, shared by a test class. The worker
+ * loads the connector from the packaged plugin, as a real worker would, so tests name its class only by string.
+ */
 final class ConnectHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -26,10 +30,10 @@ final class ConnectHarness implements AutoCloseable {
   }
 
   static ConnectHarness start(String name) {
-    FaunaFixture fauna = FaunaFixture.start();
-    EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder().name(name).numWorkers(1).numBrokers(1)
-        .workerProps(new HashMap<>(Map.of("offset.flush.interval.ms", "500", "plugin.discovery", "service_load")))
+    PackagedPlugin.assertConnectorNotOnClasspath();
+    EmbeddedConnectCluster connect = PackagedConnectCluster.builder(name, 1, Map.of("offset.flush.interval.ms", "500"))
         .build();
+    FaunaFixture fauna = FaunaFixture.start();
     connect.start();
     return new ConnectHarness(connect, fauna);
   }
@@ -37,7 +41,7 @@ final class ConnectHarness implements AutoCloseable {
   /** The configuration of a connector on the local Fauna server, JSON records, plus {@code extra} pairs. */
   Map<String, String> config(String... extra) {
     Map<String, String> config = new HashMap<>();
-    config.put("connector.class", FaunaSourceConnector.class.getName());
+    config.put("connector.class", PackagedPlugin.CONNECTOR_CLASS);
     config.put("tasks.max", "1");
     config.put("fauna.endpoint", fauna.endpoint());
     config.put("fauna.secret", fauna.fauna().secret());

@@ -9,7 +9,6 @@ import static com.faunadb.client.query.Language.Value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.faunaconnect.FaunaSourceConnector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,7 +59,7 @@ class ValidationIT {
         config.put(changes[i], changes[i + 1]);
       }
     }
-    ConfigInfos infos = harness.connect.validateConnectorConfig(FaunaSourceConnector.class.getSimpleName(), config);
+    ConfigInfos infos = harness.connect.validateConnectorConfig("FaunaSourceConnector", config);
     Map<String, List<String>> errors = new LinkedHashMap<>();
     for (ConfigInfo info : infos.configs()) {
       if (!info.configValue().errors().isEmpty()) {

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.faunadb.client.query.Expr;
 import dev.faunaconnect.fixtures.FaunaFixture;
 import dev.faunaconnect.localfauna.FaultPlan.Fault;
-import dev.faunaconnect.offset.CollectionOffset;
 import dev.faunaconnect.offset.CollectionOffset.Phase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,14 +76,14 @@ class CollectionReaderTest {
     assertEquals(expected, describe(all));
     assertEquals(Phase.STREAMING, reader.offset().phase());
 
+    List<String> described = describe(all);
     for (int i = 0; i < all.size(); i++) {
-      CollectionOffset stored = offsetOf(all.get(i));
-      int first = 0;
-      while (!offsetOf(all.get(first)).equals(stored)) {
-        first++;
-      }
-      List<SourceRecord> resumed = untilCaughtUp(harness.reader("items", stored));
-      assertEquals(describe(all.subList(first + 1, all.size())), describe(resumed), "resumed after record " + i);
+      // the deletes-column record of a delete carries the offset from before it: both records of the delete follow
+      boolean firstOfDelete = i + 1 < all.size()
+          && described.get(i + 1).equals(described.get(i).replace("delete", "tombstone"));
+      List<SourceRecord> resumed = untilCaughtUp(harness.reader("items", offsetOf(all.get(i))));
+      assertEquals(described.subList(firstOfDelete ? i : i + 1, all.size()), describe(resumed),
+          "resumed after record " + i);
     }
   }
 
