@@ -30,9 +30,15 @@ final class ConnectHarness implements AutoCloseable {
   }
 
   static ConnectHarness start(String name) {
+    return start(name, Map.of());
+  }
+
+  /** A harness whose worker has {@code workerProps} too, e.g. {@code exactly.once.source.support=enabled}. */
+  static ConnectHarness start(String name, Map<String, String> workerProps) {
     PackagedPlugin.assertConnectorNotOnClasspath();
-    EmbeddedConnectCluster connect = PackagedConnectCluster.builder(name, 1, Map.of("offset.flush.interval.ms", "500"))
-        .build();
+    Map<String, String> props = new HashMap<>(workerProps);
+    props.put("offset.flush.interval.ms", "500");
+    EmbeddedConnectCluster connect = PackagedConnectCluster.builder(name, 1, props).build();
     FaunaFixture fauna = FaunaFixture.start();
     connect.start();
     return new ConnectHarness(connect, fauna);
@@ -109,8 +115,10 @@ final class ConnectHarness implements AutoCloseable {
         .map(task -> task.config().get("task.collections")).sorted().toList();
   }
 
+  /** Every committed record of the topic (transactions of an exactly-once worker that were aborted are skipped). */
   List<TopicRecord> readAll(String topic) throws Exception {
-    ConsumerRecords<byte[], byte[]> consumed = connect.kafka().consumeAll(WAIT.toMillis(), topic);
+    ConsumerRecords<byte[], byte[]> consumed = connect.kafka().consumeAll(WAIT.toMillis(),
+        Map.of("isolation.level", "read_committed"), null, topic);
     List<TopicRecord> records = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : consumed) {
       records.add(TopicRecord.of(record));

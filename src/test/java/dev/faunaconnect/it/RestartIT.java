@@ -17,14 +17,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Stopping and resuming the connector mid-snapshot and mid-changes loses nothing and repeats nothing. */
+/**
+ * Stopping and resuming the connector mid-snapshot and mid-changes loses nothing and repeats nothing, on a worker
+ * with exactly-once source support (records and offsets commit in one transaction).
+ */
 class RestartIT {
   private static final Fault SLOW = Fault.delay(Duration.ofMillis(150));
   private static ConnectHarness harness;
 
   @BeforeAll
   static void start() {
-    harness = ConnectHarness.start("restart-it");
+    harness = ConnectHarness.start("restart-it", Map.of("exactly.once.source.support", "enabled"));
   }
 
   @AfterAll
@@ -61,7 +64,7 @@ class RestartIT {
     harness.createTopics("restart.orders");
     harness.fauna.fauna().faults().failFraction(1.0, SLOW, 1);
     harness.startConnector("restart", 1, harness.config("collections", "orders", "page.size", "2",
-        "topic.prefix", "restart."));
+        "topic.prefix", "restart.", "exactly.once.support", "required"));
 
     harness.awaitRecords("restart.orders", 6);
     stopConnector("restart");

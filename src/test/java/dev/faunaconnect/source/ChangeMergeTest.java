@@ -22,7 +22,8 @@ class ChangeMergeTest {
   }
 
   private static Page<Value> changes(boolean more, Value... docs) {
-    return new Page<>(List.of(docs), more, more ? FaunaGateway.positionOf(docs[docs.length - 1]) : Position.endOf(READ_AT));
+    Position through = more ? FaunaGateway.positionOf(docs[docs.length - 1]) : Position.endOf(READ_AT);
+    return new Page<>(List.of(docs), more, through);
   }
 
   private static Page<Position> removes(boolean more, Position... removes) {
@@ -53,7 +54,8 @@ class ChangeMergeTest {
     assertEquals(List.of("upsert 1/1", "delete 1/5", "upsert 2/2"), describe(merged));
     assertEquals(false, merged.complete());
 
-    ChangeMerge.Result deletesCut = merge(changes(false, doc(2, "1"), doc(9, "2")), removes(true, new Position(3, "1")));
+    ChangeMerge.Result deletesCut =
+        merge(changes(false, doc(2, "1"), doc(9, "2")), removes(true, new Position(3, "1")));
     assertEquals(List.of("upsert 2/1", "delete 3/1"), describe(deletesCut));
   }
 
