@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
@@ -25,6 +28,8 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  * {@code -Dfollow=true}, which keeps everything running and printing until Ctrl+C.
  */
 public final class Quickstart {
+  private static final long PROGRESS_SECONDS = 5;
+
   private final PrintStream out;
   private final Duration timeout;
   private final long started = System.nanoTime();
@@ -64,8 +69,9 @@ public final class Quickstart {
       step("Local Fauna server on %s with the sample: %s; created a key with the read-only role %s",
           fauna.endpoint(), describe(expected), SampleWrites.READ_ONLY_ROLE);
 
+      step("Starting a Kafka broker (KRaft) and a Connect worker (half a minute or more on a busy machine)");
       EmbeddedConnectCluster connect = PackagedConnectCluster.builder("quickstart", 1, Map.of()).build();
-      withoutStdout(connect::start);
+      withProgress("starting", () -> withoutStdout(connect::start));
       try {
         step("Kafka broker at %s and Connect worker at %s started; plugin.path=%s",
             connect.kafka().bootstrapServers(), connect.endpointForResource(""), pluginPath);
@@ -133,6 +139,23 @@ public final class Quickstart {
         ConfigExamples.CONNECTOR_NAME);
     while (!Thread.currentThread().isInterrupted()) {
       watcher.pollOnce(Duration.ofSeconds(1));
+    }
+  }
+
+  /** Runs a slow action, printing every few seconds that it is still under way. */
+  private void withProgress(String what, Runnable action) {
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "quickstart-progress");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long start = System.nanoTime();
+    ticker.scheduleAtFixedRate(() -> out.printf("  ... still %s (%d s)%n", what,
+        Duration.ofNanos(System.nanoTime() - start).toSeconds()), PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+    try {
+      action.run();
+    } finally {
+      ticker.shutdownNow();
     }
   }
 
