@@ -55,7 +55,9 @@ final class FaunaSourceConfigDef {
     def.define(SECRET_CONFIG, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Validators.nonEmptyPassword(),
         Importance.HIGH, "The secret of the Fauna key the connector uses. Create a read-only role and a key as the "
             + "docs show (CreateRole with read on Collections(), Indexes() and each collection and index, then "
-            + "CreateKey). The secret is never logged, stored in offsets or returned by the REST API.",
+            + "CreateKey). The secret is never logged or stored in records or offsets, and validation hides it; "
+            + "but the worker's REST API returns connector and task configurations as given, so pass it through a "
+            + "config provider, e.g. ${env:FAUNA_SECRET}.",
         CONNECTION_GROUP, ++order, Width.LONG, "Fauna secret");
     def.define(QUERY_TIMEOUT_CONFIG, Type.LONG, 60_000L, Range.atLeast(1), Importance.LOW,
         "How long Fauna may take to answer one query, in milliseconds (sent as X-Query-Timeout).",

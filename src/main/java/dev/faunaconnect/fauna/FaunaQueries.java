@@ -79,7 +79,10 @@ final class FaunaQueries {
         "Index(" + quote(index) + ") and " + collectionFql(collection), collection, index);
   }
 
-  /** The set events of {@code Documents(c)} after a position, e.g. {@code after: {ts, action, document}}. */
+  /**
+   * The set events of {@code Documents(c)} after a position: {@code after: {ts}} after every event at ts, or
+   * {@code after: {ts, action: "remove", document}} from that remove (inclusive; the gateway drops it).
+   */
   static FaunaQuery removePage(String collection, Position after, Expr cursor, int size) {
     Expr start;
     String startFql;
@@ -87,8 +90,10 @@ final class FaunaQueries {
       start = cursor;
       startFql = "<next page>";
     } else if (after.ref() == null) {
-      start = Value(after.ts() + 1);
-      startFql = String.valueOf(after.ts() + 1);
+      // {ts} leaves out every event at ts and starts at the first one after it, a remove included. (A number
+      // ts + 1 would not do: it is inclusive of the adds at ts + 1 but not of the removes there.)
+      start = Obj("ts", Value(after.ts()));
+      startFql = "{ts: " + after.ts() + "}";
     } else {
       start = Obj("ts", Value(after.ts()), "action", Value("remove"), "document",
           Ref(Collection(collection), after.ref()));

@@ -1,5 +1,7 @@
 package dev.faunaconnect.it;
 
+import static com.faunadb.client.query.Language.Delete;
+import static com.faunadb.client.query.Language.Index;
 import static dev.faunaconnect.it.Expected.assertTopic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,5 +120,43 @@ class SnapshotIT {
     notes.live().forEach(w -> expected.add(Expected.read(w)));
     assertTopic(expected, harness.awaitRecords("full.notes", expected.size()), "notes");
     harness.connect.deleteConnector("full");
+  }
+
+  @Test
+  void transientFailuresWhileStreamingAreRetriedWithNothingLostAndTheTaskRunning() throws Exception {
+    Written items = collection("flaky", 3);
+    harness.createTopics("flaky.flaky");
+    harness.startConnector("flaky", 1, harness.config("collections", "flaky", "topic.prefix", "flaky.",
+        "poll.interval.ms", "2000"));
+    List<Expected> expected = new ArrayList<>(items.live().stream().map(Expected::read).toList());
+    assertTopic(expected, harness.awaitRecords("flaky.flaky", 3), "flaky");
+
+    expected.add(Expected.upsert(items.update("2", Docs.json("{'name': 'two, changed'}"))));
+    expected.add(Expected.delete(items.delete("3")));
+    expected.add(Expected.upsert(items.create("4", Docs.sample("four", 4))));
+    // the connector rests between polls: its next reads of these writes meet three 503s in a row
+    harness.fauna.fauna().faults().clear().failNext(3, Fault.status(503));
+    assertTopic(expected, harness.awaitRecords("flaky.flaky", expected.size()), "flaky");
+    assertEquals(3, harness.fauna.fauna().faults().injected());
+    harness.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("flaky", 1, "the task failed");
+    harness.fauna.fauna().faults().clear();
+    harness.connect.deleteConnector("flaky");
+  }
+
+  @Test
+  void anIndexDroppedWhileStreamingFailsTheTaskSayingHowToRecreateIt() throws Exception {
+    collection("dropped", 2);
+    harness.createTopics("dropped.dropped");
+    harness.startConnector("dropped", 1, harness.config("collections", "dropped", "topic.prefix", "dropped.",
+        "collection.dropped.index", "dropped_by_ts"));
+    harness.awaitRecords("dropped.dropped", 2);
+    harness.fauna.query(Delete(Index("dropped_by_ts")));
+    harness.connect.assertions().assertConnectorIsRunningAndTasksHaveFailed("dropped", 1, "the task did not fail");
+    ConnectorStateInfo status = harness.connect.connectorStatus("dropped");
+    String trace = status.tasks().get(0).trace();
+    assertTrue(trace.contains("Index 'dropped_by_ts' does not exist") && trace.contains("CreateIndex({name: "
+        + "\"dropped_by_ts\", source: Collection(\"dropped\"), terms: [], values: [{field: \"ts\"}, "
+        + "{field: \"ref\"}]})"), trace);
+    harness.connect.deleteConnector("dropped");
   }
 }

@@ -1,6 +1,12 @@
 package dev.faunaconnect.source;
 
+import static com.faunadb.client.query.Language.Arr;
+import static com.faunadb.client.query.Language.Collection;
+import static com.faunadb.client.query.Language.Create;
+import static com.faunadb.client.query.Language.Delete;
 import static com.faunadb.client.query.Language.Obj;
+import static com.faunadb.client.query.Language.Ref;
+import static com.faunadb.client.query.Language.Update;
 import static com.faunadb.client.query.Language.Value;
 import static dev.faunaconnect.source.ReaderHarness.describe;
 import static dev.faunaconnect.source.ReaderHarness.offsetOf;
@@ -10,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faunadb.client.query.Expr;
 import dev.faunaconnect.fixtures.FaunaFixture;
+import com.faunadb.client.types.Codec;
 import dev.faunaconnect.localfauna.FaultPlan.Fault;
+import dev.faunaconnect.offset.CollectionOffset;
 import dev.faunaconnect.offset.CollectionOffset.Phase;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,5 +173,86 @@ class CollectionReaderTest {
     List<SourceRecord> rest = untilCaughtUp(reader);
     assertEquals(List.of("read 1 " + b, "read 2 " + a, "read 3 " + a, "read 4 " + a), describe(rest));
     assertTrue(offsetOf(rest.get(0)).snapshotTs() > b);
+  }
+
+  @Test
+  void deletesOneMicrosecondAfterTheSnapshotAreRead() {
+    fixture.createCollection("items", 30L);
+    fixture.createTsIndex("items_by_ts", "items");
+    long a = fixture.createAll("items", docs(1, 3));
+    long d = fixture.delete("items", "2");
+    // a snapshot taken at d - 1: the delete is the very next event, a remove at snapshot ts + 1
+    CollectionReader reader = harness("column").reader("items", CollectionOffset.snapshotAt(d - 1));
+    assertEquals(List.of("read 1 " + a, "read 2 " + a, "read 3 " + a, "delete 2 " + d),
+        describe(untilCaughtUp(reader)));
+    CollectionReader streaming = harness("column").reader("items", CollectionOffset.streamingFrom(d - 1));
+    assertEquals(List.of("delete 2 " + d), describe(untilCaughtUp(streaming)));
+    CollectionReader fullSync = harness("column").reader("items",
+        CollectionOffset.streamingFrom(d - 1).withPhase(Phase.FULL_SYNC));
+    fixture.fauna().query("{\"delete\": {\"index\": \"items_by_ts\"}}");
+    assertEquals(List.of("delete 2 " + d), describe(untilCaughtUp(fullSync)));
+  }
+
+  @Test
+  void oneTransactionOfDeletesUpdatesAndCreatesAcrossPagesResumesExactlyFromEveryOffset() {
+    fixture.createCollection("items", 30L);
+    fixture.createTsIndex("items_by_ts", "items");
+    long a = fixture.createAll("items", docs(1, 9));
+    ReaderHarness harness = harness("column_and_tombstone");
+    CollectionReader reader = harness.reader("items", null);
+    List<SourceRecord> all = new ArrayList<>(untilCaughtUp(reader));
+    // one transaction: five deletes (ids on both sides of the changed ones), two updates and two creates
+    List<Expr> writes = new ArrayList<>();
+    for (String id : List.of("1", "3", "5", "8", "9")) {
+      writes.add(Delete(Ref(Collection("items"), id)));
+    }
+    writes.add(Update(Ref(Collection("items"), "4"), Obj("data", Obj("n", Value(44)))));
+    writes.add(Update(Ref(Collection("items"), "6"), Obj("data", Obj("n", Value(66)))));
+    writes.add(Create(Ref(Collection("items"), "10"), Obj("data", Obj("n", Value(10)))));
+    writes.add(Create(Ref(Collection("items"), "20"), Obj("data", Obj("n", Value(20)))));
+    long t = fixture.query(Arr(writes)).at(5).at("ts").to(Codec.LONG).get();
+    // a second transaction of deletes only, read after the first
+    long u = fixture.delete("items", "2");
+    all.addAll(untilCaughtUp(reader));
+
+    List<String> expected = new ArrayList<>();
+    for (int i = 1; i <= 9; i++) {
+      expected.add("read " + i + " " + a);
+    }
+    expected.addAll(List.of("delete 1 " + t, "tombstone 1 " + t, "delete 3 " + t, "tombstone 3 " + t,
+        "upsert 4 " + t, "delete 5 " + t, "tombstone 5 " + t, "upsert 6 " + t, "delete 8 " + t, "tombstone 8 " + t,
+        "delete 9 " + t, "tombstone 9 " + t, "upsert 10 " + t, "upsert 20 " + t, "delete 2 " + u,
+        "tombstone 2 " + u));
+    List<String> described = describe(all);
+    assertEquals(expected, described);
+    for (int i = 0; i < all.size(); i++) {
+      boolean firstOfDelete = i + 1 < all.size()
+          && described.get(i + 1).equals(described.get(i).replace("delete", "tombstone"));
+      List<SourceRecord> resumed = untilCaughtUp(harness.reader("items", offsetOf(all.get(i))));
+      assertEquals(described.subList(firstOfDelete ? i : i + 1, all.size()), describe(resumed),
+          "resumed after record " + i);
+    }
+  }
+
+  @Test
+  void deletesPlacedAtTheSameTsAsAChangeByInsertAreAllRead() {
+    fixture.createCollection("items", 30L);
+    fixture.createTsIndex("items_by_ts", "items");
+    long a = fixture.createAll("items", docs(1, 6));
+    long t = fixture.update("items", "3", Obj("n", Value(33)));
+    // deletes of 1, 2, 5 and 6 written into history at exactly t, the ts of the change of 3
+    for (String id : List.of("1", "2", "5", "6")) {
+      fixture.fauna().query("{\"insert\": {\"ref\": {\"collection\": \"items\"}, \"id\": \"" + id
+          + "\"}, \"ts\": " + t + ", \"action\": \"delete\", \"params\": {\"object\": {}}}");
+    }
+    ReaderHarness harness = harness("column");
+    List<SourceRecord> all = untilCaughtUp(harness.reader("items", CollectionOffset.streamingFrom(a)));
+    List<String> described = describe(all);
+    assertEquals(List.of("delete 1 " + t, "delete 2 " + t, "upsert 3 " + t, "delete 5 " + t, "delete 6 " + t),
+        described);
+    for (int i = 0; i < all.size(); i++) {
+      assertEquals(described.subList(i + 1, all.size()),
+          describe(untilCaughtUp(harness.reader("items", offsetOf(all.get(i))))), "resumed after record " + i);
+    }
   }
 }
