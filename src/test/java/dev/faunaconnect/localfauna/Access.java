@@ -4,6 +4,7 @@ import dev.faunaconnect.localfauna.Values.RefValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What the secret of a request may do, after the server's built-in key roles ({@code auth/Permissions.scala}) and
@@ -15,76 +16,17 @@ interface Access {
       RefValue.nativeRef("access_providers"));
 
   /** The admin secret and {@code admin} keys: everything. */
-  Access ALL = new Access() {
-    @Override
-    public boolean canRead(RefValue resource) {
-      return true;
-    }
-
-    @Override
-    public boolean canHistoryRead(RefValue resource) {
-      return true;
-    }
-
-    @Override
-    public boolean canWrite(RefValue collection) {
-      return true;
-    }
-  };
+  Access ALL = new Grants(resource -> true, resource -> true, collection -> true);
 
   /** A {@code server} key: reads and writes everything but databases, keys, roles and access providers. */
-  Access SERVER = new Access() {
-    @Override
-    public boolean canRead(RefValue resource) {
-      return !ROOT_COLLECTIONS.contains(resource);
-    }
-
-    @Override
-    public boolean canHistoryRead(RefValue resource) {
-      return canRead(resource);
-    }
-
-    @Override
-    public boolean canWrite(RefValue collection) {
-      return collection == null || !ROOT_COLLECTIONS.contains(collection);
-    }
-  };
+  Access SERVER = new Grants(Access::belowRoot, Access::belowRoot,
+      collection -> collection == null || belowRoot(collection));
 
   /** A {@code server-readonly} key: reads like a server key, writes nothing. */
-  Access READ_ONLY = new Access() {
-    @Override
-    public boolean canRead(RefValue resource) {
-      return !ROOT_COLLECTIONS.contains(resource);
-    }
-
-    @Override
-    public boolean canHistoryRead(RefValue resource) {
-      return canRead(resource);
-    }
-
-    @Override
-    public boolean canWrite(RefValue collection) {
-      return false;
-    }
-  };
+  Access READ_ONLY = new Grants(Access::belowRoot, Access::belowRoot, collection -> false);
 
   /** A {@code client} key: nothing unless granted otherwise. */
-  Access NONE = new Access() {
-    @Override
-    public boolean canRead(RefValue resource) {
-      return false;
-    }
-
-    @Override
-    public boolean canHistoryRead(RefValue resource) {
-      return false;
-    }
-
-    @Override
-    public boolean canWrite(RefValue collection) {
-      return false;
-    }
-  };
+  Access NONE = new Grants(resource -> false, resource -> false, collection -> false);
 
   /** May read the resource: a collection's documents, an index's entries, or a native collection's schema. */
   boolean canRead(RefValue resource);
@@ -99,22 +41,13 @@ interface Access {
   static Access ofRole(Map<String, Object> role) {
     Object privileges = role == null ? null : role.get("privileges");
     List<?> list = privileges instanceof List<?> l ? l : privileges == null ? List.of() : List.of(privileges);
-    return new Access() {
-      @Override
-      public boolean canRead(RefValue resource) {
-        return granted(list, resource, "read");
-      }
+    return new Grants(resource -> granted(list, resource, "read"),
+        resource -> granted(list, resource, "history_read"), collection -> false);
+  }
 
-      @Override
-      public boolean canHistoryRead(RefValue resource) {
-        return granted(list, resource, "history_read");
-      }
-
-      @Override
-      public boolean canWrite(RefValue collection) {
-        return false;
-      }
-    };
+  /** Not one of the {@link #ROOT_COLLECTIONS}. */
+  private static boolean belowRoot(RefValue resource) {
+    return !ROOT_COLLECTIONS.contains(resource);
   }
 
   /** An exact (resource, action) match with {@code true}, as the server's privilege table is looked up. */
@@ -126,5 +59,24 @@ interface Access {
       }
     }
     return false;
+  }
+
+  /** An {@code Access} made of one test per question. */
+  record Grants(Predicate<RefValue> read, Predicate<RefValue> historyRead, Predicate<RefValue> write)
+      implements Access {
+    @Override
+    public boolean canRead(RefValue resource) {
+      return read.test(resource);
+    }
+
+    @Override
+    public boolean canHistoryRead(RefValue resource) {
+      return historyRead.test(resource);
+    }
+
+    @Override
+    public boolean canWrite(RefValue collection) {
+      return write.test(collection);
+    }
   }
 }

@@ -181,7 +181,12 @@ class FaultPlanTest {
     ExecutionException dropped = assertThrows(ExecutionException.class, () -> FAUNA.client().query(ADD).get());
     assertInstanceOf(IOException.class, dropped.getCause());
 
-    assertEquals("{\"resource\":{\"injected\":2}}", http.get("/local/faults", admin).body());
+    http.method("POST", "/local/faults", admin, "{\"fault\":\"delay\",\"delay_ms\":5000}");
+    ExecutionException late = assertThrows(ExecutionException.class,
+        () -> FAUNA.client().query(ADD, Duration.ofMillis(200)).get());
+    assertInstanceOf(HttpTimeoutException.class, late.getCause());
+
+    assertEquals("{\"resource\":{\"injected\":3}}", http.get("/local/faults", admin).body());
 
     assertEquals("{\"resource\":{\"injected\":0}}",
         http.method("POST", "/local/faults", admin, "{\"clear\":true}").body());

@@ -11,6 +11,7 @@ import com.faunadb.client.FaunaClient;
 import com.faunadb.client.types.Value;
 import com.faunadb.client.types.Value.RefV;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -23,8 +24,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The command line, {@code mvn -q test-compile exec:java@local-fauna -Dport=.. -Dsecret=.. -Dseed=sample}, run as
@@ -68,6 +72,31 @@ class LocalFaunaMainTest {
     assertEquals(2, process.exitValue());
     assertEquals("", new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     assertEquals(List.of("Unknown seed 'nope': the only seed is 'sample'."), Files.readAllLines(err));
+  }
+
+  /** The README's command, {@code exec:java@local-fauna}, runs this main class with the test class path. */
+  @Test
+  void theLocalFaunaExecutionRunsThisMainClass() throws Exception {
+    Element execution = execution("local-fauna");
+    assertEquals(LocalFaunaMain.class.getName(), text(execution, "mainClass"));
+    assertEquals("test", text(execution, "classpathScope"));
+  }
+
+  private static Element execution(String id) throws Exception {
+    NodeList executions = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new File("pom.xml"))
+        .getElementsByTagName("execution");
+    for (int i = 0; i < executions.getLength(); i++) {
+      Element execution = (Element) executions.item(i);
+      if (id.equals(text(execution, "id"))) {
+        return execution;
+      }
+    }
+    throw new AssertionError("no execution " + id + " in pom.xml");
+  }
+
+  private static String text(Element parent, String tag) {
+    NodeList nodes = parent.getElementsByTagName(tag);
+    return nodes.getLength() == 0 ? null : nodes.item(0).getTextContent().trim();
   }
 
   private static Process start(Path stderr, String... properties) throws IOException {

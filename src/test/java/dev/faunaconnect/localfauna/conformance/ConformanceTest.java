@@ -7,7 +7,6 @@ import static com.faunadb.client.query.Language.Obj;
 import static com.faunadb.client.query.Language.Value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +19,6 @@ import com.faunadb.client.types.Value;
 import com.faunadb.client.types.Value.RefV;
 import dev.faunaconnect.localfauna.LocalFauna;
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,48 +42,34 @@ abstract class ConformanceTest {
   private static final AtomicInteger NAMES = new AtomicInteger();
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+  private static FaunaDriver driver;
   static LocalFauna fauna;
   static FaunaClient client;
 
   @BeforeAll
-  static void startServer() throws MalformedURLException {
-    fauna = LocalFauna.start();
-    client = clientFor(fauna.secret());
+  static void startServer() {
+    driver = FaunaDriver.start();
+    fauna = driver.fauna;
+    client = driver.client;
   }
 
   @AfterAll
   static void stopServer() {
-    fauna.close();
+    driver.close();
   }
 
-  static FaunaClient clientFor(String secret) throws MalformedURLException {
-    return FaunaClient.builder().withEndpoint(fauna.endpoint()).withSecret(secret).withCheckNewVersion(false)
-        .build();
+  static FaunaClient clientFor(String secret) {
+    return driver.as(secret);
   }
 
   /** Runs a query through the driver and returns its result; a query error fails the test. */
   static Value query(Expr expr) {
-    try {
-      return client.query(expr).get();
-    } catch (ExecutionException e) {
-      throw new AssertionError("query failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return FaunaDriver.query(client, expr);
   }
 
   /** Runs a query that must fail and returns the driver's exception. */
   static FaunaException failure(Expr expr) {
-    try {
-      Value result = client.query(expr).get();
-      return fail("expected an error, got " + result);
-    } catch (ExecutionException e) {
-      return assertInstanceOf(FaunaException.class, e.getCause(), "not a query error: " + e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
+    return FaunaDriver.failure(client, expr);
   }
 
   /**
@@ -126,11 +109,11 @@ abstract class ConformanceTest {
   }
 
   static RefV collectionRef(String name) {
-    return new RefV(name, Value.Native.COLLECTIONS);
+    return FaunaDriver.collectionRef(name);
   }
 
   static RefV docRef(String collection, String id) {
-    return new RefV(id, collectionRef(collection));
+    return FaunaDriver.doc(collection, id);
   }
 
   static Expr coll(String name) {

@@ -49,34 +49,19 @@ import com.faunadb.client.types.Value.RefV;
 import com.faunadb.client.types.Value.SetRefV;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Set events ({@code add}/{@code remove}) of Documents, indexes and Singleton, and document events
  * ({@code create}/{@code update}/{@code delete} with diffs), in the real order, with every event cursor form.
  */
-class EventsConformanceTest {
-  private FaunaDriver fauna;
-
-  @BeforeEach
-  void start() {
-    fauna = FaunaDriver.start();
-    fauna.createCollection("c");
-  }
-
-  @AfterEach
-  void stop() {
-    fauna.close();
+class EventsConformanceTest extends FreshServerTest {
+  EventsConformanceTest() {
+    super("c");
   }
 
   private Expr docs() {
     return Documents(Collection("c"));
-  }
-
-  private long now() {
-    return fauna.query(ToMicros(Now())).to(Codec.LONG).get();
   }
 
   @Test

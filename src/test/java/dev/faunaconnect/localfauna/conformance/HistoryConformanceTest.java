@@ -45,25 +45,14 @@ import com.faunadb.client.types.Value.NullV;
 import com.faunadb.client.types.Value.RefV;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** History writes (WriteFunctionsSpec "insert" and "remove") and the shared transaction time of one query. */
-class HistoryConformanceTest {
+class HistoryConformanceTest extends FreshServerTest {
   private static final String NOT_FOUND = "Document not found.";
 
-  private FaunaDriver fauna;
-
-  @BeforeEach
-  void start() {
-    fauna = FaunaDriver.start();
-    fauna.createCollection("c");
-  }
-
-  @AfterEach
-  void stop() {
-    fauna.close();
+  HistoryConformanceTest() {
+    super("c");
   }
 
   private void assertMissingAt(RefV ref, long ts) {

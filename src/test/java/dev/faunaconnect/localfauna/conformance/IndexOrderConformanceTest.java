@@ -35,27 +35,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How indexes hold and order their entries: values then ref, reverse, cross-type and string order, fan-out. */
-class IndexOrderConformanceTest {
-  private FaunaDriver fauna;
-
-  @BeforeEach
-  void start() {
-    fauna = FaunaDriver.start();
-    fauna.createCollection("c");
-  }
-
-  @AfterEach
-  void stop() {
-    fauna.close();
+class IndexOrderConformanceTest extends FreshServerTest {
+  IndexOrderConformanceTest() {
+    super("c");
   }
 
   private Value all(String index) {
-    return fauna.query(Paginate(Match(Index(index))).size(1000)).at("data");
+    return all(Match(Index(index)));
   }
 
   @Test

@@ -16,13 +16,11 @@ import static com.faunadb.client.query.Language.Get;
 import static com.faunadb.client.query.Language.Index;
 import static com.faunadb.client.query.Language.Indexes;
 import static com.faunadb.client.query.Language.Match;
-import static com.faunadb.client.query.Language.Now;
 import static com.faunadb.client.query.Language.Null;
 import static com.faunadb.client.query.Language.Obj;
 import static com.faunadb.client.query.Language.Paginate;
 import static com.faunadb.client.query.Language.Ref;
 import static com.faunadb.client.query.Language.Time;
-import static com.faunadb.client.query.Language.ToMicros;
 import static com.faunadb.client.query.Language.Update;
 import static com.faunadb.client.query.Language.Value;
 import static dev.faunaconnect.localfauna.conformance.FaunaDriver.arr;
@@ -40,7 +38,6 @@ import static dev.faunaconnect.localfauna.conformance.FaunaDriver.tsOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.faunadb.client.query.Expr;
-import com.faunadb.client.types.Codec;
 import com.faunadb.client.types.Value;
 import com.faunadb.client.types.Value.ArrayV;
 import com.faunadb.client.types.Value.NullV;
@@ -49,24 +46,10 @@ import com.faunadb.client.types.Value.SetRefV;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Paginate: orders of the native sets, page sizes, every cursor form and shape, snapshot reads and sources. */
-class PaginationConformanceTest {
-  private FaunaDriver fauna;
-
-  @BeforeEach
-  void start() {
-    fauna = FaunaDriver.start();
-  }
-
-  @AfterEach
-  void stop() {
-    fauna.close();
-  }
-
+class PaginationConformanceTest extends FreshServerTest {
   private Expr docs(String collection) {
     return Documents(Collection(collection));
   }
@@ -246,7 +229,7 @@ class PaginationConformanceTest {
       refs.add(refOf(d));
       history.add(setEvent(tsOf(d), "add", refOf(d)));
     }
-    long now = fauna.query(ToMicros(Now())).to(Codec.LONG).get();
+    long now = now();
     Expr fire = Match(Index("foo"), Value("fire"));
     ArrayV all = new ArrayV(refs);
     ArrayV lastPage = new ArrayV(refs.subList(count - size, count));
@@ -299,7 +282,7 @@ class PaginationConformanceTest {
     Value d2 = fauna.create("c", "2", Obj("v", Value(2)));
     Value d1b = fauna.query(Update(refOf(d1), Obj("data", Obj("v", Value(10)))));
     fauna.query(Delete(refOf(d2)));
-    long t4 = fauna.query(ToMicros(Now())).to(Codec.LONG).get();
+    long t4 = now();
     Value d3 = fauna.create("c", "3", Obj("v", Value(3)));
     long t1 = tsOf(d1);
     long t2 = tsOf(d2);

@@ -54,7 +54,6 @@ import com.faunadb.client.types.Value.BooleanV;
 import com.faunadb.client.types.Value.RefV;
 import dev.faunaconnect.localfauna.SampleData;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -62,28 +61,21 @@ import org.junit.jupiter.api.Test;
  * Keys: the sample data's read-only role (read on two collections, their ts indexes, Collections() and Indexes(),
  * as the Airbyte setup FQL creates it), narrower roles, and the built-in key roles.
  */
-class PermissionsConformanceTest {
+class PermissionsConformanceTest extends FreshServerTest {
   private static final String DENIED = "Insufficient privileges to perform the action.";
 
-  private FaunaDriver fauna;
   private FaunaClient readonly;
   private RefV customer;
   private RefV secret;
 
   @BeforeEach
-  void start() {
-    fauna = FaunaDriver.start();
+  void loadSampleDataAndKeys() {
     SampleData.load(fauna.fauna);
     fauna.createCollection("secrets");
     fauna.createIndex("secrets_by_ts", "secrets", List.of(), List.of(field("ts"), field("ref")));
     secret = refOf(fauna.create("secrets", "1", Obj("pin", Value(1234))));
     customer = doc("customers", "101");
     readonly = keyFor(Role("kafka-connect-readonly"));
-  }
-
-  @AfterEach
-  void stop() {
-    fauna.close();
   }
 
   private FaunaClient keyFor(Expr role) {

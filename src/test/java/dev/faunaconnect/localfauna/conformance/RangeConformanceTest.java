@@ -34,27 +34,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Range: inclusive at both ends, prefix bounds, refs as bounds (RangeFunctionSpec), and paging inside a range. */
-class RangeConformanceTest {
-  private FaunaDriver fauna;
-
-  @BeforeEach
-  void start() {
-    fauna = FaunaDriver.start();
-    fauna.createCollection("c");
-  }
-
-  @AfterEach
-  void stop() {
-    fauna.close();
-  }
-
-  private Value data(Expr set) {
-    return fauna.query(Paginate(set).size(1000)).at("data");
+class RangeConformanceTest extends FreshServerTest {
+  RangeConformanceTest() {
+    super("c");
   }
 
   /** RangeFunctionSpec "limits a set to a lower and upper bound". */
@@ -64,7 +49,7 @@ class RangeConformanceTest {
     for (int i = 1; i <= 20; i++) {
       fauna.create("c", Obj("foo", Value(i)));
     }
-    assertEquals(arr(5, 6, 7, 8, 9, 10), data(Range(Match(Index("foo")), Value(5), Value(10))));
+    assertEquals(arr(5, 6, 7, 8, 9, 10), all(Range(Match(Index("foo")), Value(5), Value(10))));
   }
 
   /** RangeFunctionSpec "limits a set to a lower and upper bound with refs": an index without values. */
@@ -79,9 +64,9 @@ class RangeConformanceTest {
       expected.add(doc("c", Integer.toString(i)));
     }
     assertEquals(new ArrayV(expected),
-        data(Range(Match(Index("foo")), Ref(Collection("c"), "5"), Ref(Collection("c"), "10"))));
+        all(Range(Match(Index("foo")), Ref(Collection("c"), "5"), Ref(Collection("c"), "10"))));
     assertEquals(new ArrayV(expected),
-        data(Range(Documents(Collection("c")), Ref(Collection("c"), "5"), Ref(Collection("c"), "10"))));
+        all(Range(Documents(Collection("c")), Ref(Collection("c"), "5"), Ref(Collection("c"), "10"))));
   }
 
   /** RangeFunctionSpec "limits a set to a lower and upper bound with ref and field": a ref bound is a prefix. */
@@ -97,7 +82,7 @@ class RangeConformanceTest {
       expected.add(arr(r, i, r));
     }
     assertEquals(new ArrayV(expected),
-        data(Range(Match(Index("foo")), Ref(Collection("c"), "5"), Ref(Collection("c"), "10"))));
+        all(Range(Match(Index("foo")), Ref(Collection("c"), "5"), Ref(Collection("c"), "10"))));
   }
 
   /** RangeFunctionSpec "limits based on lexical prefix": a scalar bound is a one-element prefix. */
@@ -108,9 +93,9 @@ class RangeConformanceTest {
       fauna.create("c", Obj("foo", Value(i), "bar", Value(-i)));
     }
     assertEquals(arr(arr(3, -3), arr(4, -4), arr(5, -5), arr(6, -6)),
-        data(Range(Match(Index("foo")), Value(3), Value(6))));
-    assertEquals(arr(arr(3, -3), arr(4, -4)), data(Range(Match(Index("foo")), arr(3, -3), arr(4, -4))));
-    assertEquals(arr(arr(4, -4)), data(Range(Match(Index("foo")), arr(3, -2), arr(4, -4))));
+        all(Range(Match(Index("foo")), Value(3), Value(6))));
+    assertEquals(arr(arr(3, -3), arr(4, -4)), all(Range(Match(Index("foo")), arr(3, -3), arr(4, -4))));
+    assertEquals(arr(arr(4, -4)), all(Range(Match(Index("foo")), arr(3, -2), arr(4, -4))));
   }
 
   /** RangeFunctionSpec "returns a reusable set ref". */
@@ -141,10 +126,10 @@ class RangeConformanceTest {
     for (int i = 1; i <= 4; i++) {
       fauna.create("c", Obj("foo", Value(i)));
     }
-    assertEquals(arr(3, 4), data(Range(Match(Index("foo")), Value(3), Arr())));
-    assertEquals(arr(1, 2), data(Range(Match(Index("foo")), Arr(), Value(2))));
-    assertEquals(arr(1, 2, 3, 4), data(Range(Match(Index("foo")), Arr(), Arr())));
-    assertEquals(arr(), data(Range(Match(Index("foo")), Value(3), Value(2))));
+    assertEquals(arr(3, 4), all(Range(Match(Index("foo")), Value(3), Arr())));
+    assertEquals(arr(1, 2), all(Range(Match(Index("foo")), Arr(), Value(2))));
+    assertEquals(arr(1, 2, 3, 4), all(Range(Match(Index("foo")), Arr(), Arr())));
+    assertEquals(arr(), all(Range(Match(Index("foo")), Value(3), Value(2))));
   }
 
   /** The connector's change query: {@code Range(Match(ts index), [ts, ref], [])} includes that exact entry. */
@@ -169,7 +154,7 @@ class RangeConformanceTest {
         arr(arr(tsOf(fourth), refOf(fourth)), arr(tsOf(moved), refOf(moved)))), p2);
     // a bound of the ts alone starts before every document written at that ts
     assertEquals(arr(arr(tsOf(third), refOf(third)), arr(tsOf(fourth), refOf(fourth)), arr(tsOf(moved),
-        refOf(moved))), data(Range(Match(Index("by_ts")), Value(tsOf(third)), Arr())));
+        refOf(moved))), all(Range(Match(Index("by_ts")), Value(tsOf(third)), Arr())));
   }
 
   @Test

@@ -39,34 +39,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * History retention: {@code history_days} plus the 15-minute offset decide the minimum valid time (MVT); history
  * before it is collected and snapshot reads before it are refused. The server's clock is advanced to age history.
  */
-class RetentionConformanceTest {
+class RetentionConformanceTest extends FreshServerTest {
   private static final Duration PAST_OFFSET = Duration.ofMinutes(16);
   private static final Pattern BELOW_MVT = Pattern.compile(
       "Requested timestamp (\\S+) less than minimum allowed timestamp (\\S+)\\.");
-
-  private FaunaDriver fauna;
-
-  @BeforeEach
-  void start() {
-    fauna = FaunaDriver.start();
-  }
-
-  @AfterEach
-  void stop() {
-    fauna.close();
-  }
-
-  private long now() {
-    return fauna.query(ToMicros(Now())).to(Codec.LONG).get();
-  }
 
   private Value events(Expr set) {
     return fauna.query(Paginate(Events(set))).at("data");
