@@ -2,8 +2,9 @@ package dev.faunaconnect.localfauna;
 
 /**
  * A small realistic data set: {@code customers} and {@code orders}, each with a ts/ref index for incremental sync
- * and {@code history_days} for deletes, with nested data, refs, dates, timestamps and bytes; plus a read-only role
- * and key as the setup FQL in the docs creates them.
+ * and {@code history_days} for deletes, with nested data, refs, dates, timestamps and bytes; plus the read-only role
+ * {@code kafka-connect-readonly} as the setup FQL in the docs creates it (a key for it is made by whoever needs one,
+ * since its secret is shown only once).
  */
 public final class SampleData {
   private SampleData() {}
