@@ -40,8 +40,6 @@ final class ValueOrder {
 
   static final Comparator<Object> VALUES = ValueOrder::compare;
 
-  static final Comparator<String> DOC_IDS = ValueOrder::compareIds;
-
   static int compare(Object a, Object b) {
     if (a == b) {
       return 0;
