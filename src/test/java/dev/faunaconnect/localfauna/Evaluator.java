@@ -179,6 +179,9 @@ final class Evaluator {
     if (v instanceof QueryValue) {
       return "Lambda";
     }
+    if (v instanceof Values.UuidValue) {
+      return "UUID";
+    }
     return v.getClass().getSimpleName();
   }
 

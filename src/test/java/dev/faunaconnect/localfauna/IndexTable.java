@@ -20,12 +20,26 @@ final class IndexTable {
   /** One indexed field: a path such as {@code ["data","x"]}, {@code ["ts"]} or {@code ["ref"]}. */
   record Field(List<Object> path, boolean reverse) {}
 
-  /** An index entry, alive from {@code from} (inclusive) to {@code to} (exclusive). */
-  record Entry(List<Object> terms, List<Object> values, Object ref, long from, long to) {
+  /**
+   * An index entry, alive from {@code from} (inclusive) to {@code to} (exclusive), carrying the ttl of the version
+   * that wrote it (null: none), as every index tuple does ({@code Indexer.Tuple}, {@code IndexTuple.ttl}).
+   */
+  record Entry(List<Object> terms, List<Object> values, Object ref, long from, long to, Long ttl) {
     boolean aliveAt(long ts) {
       return from <= ts && ts < to;
     }
+
+    /**
+     * Whether a snapshot read at valid time {@code ts} by a transaction whose snapshot time is {@code now} sees the
+     * entry: alive then, and its ttl after {@code now} ({@code SetSnapshot.run} rejects {@code ttl <= snapshotTS}).
+     */
+    boolean visibleAt(long ts, long now) {
+      return aliveAt(ts) && (ttl == null || ttl > now);
+    }
   }
+
+  /** What one version puts in the index: terms, values and its ttl; a ttl change is a new key (Indexer.rows). */
+  private record Key(List<Object> terms, List<Object> values, Long ttl) {}
 
   /** A set event: {@code add} when an entry appears, {@code remove} when it goes away. */
   record SetEvent(List<Object> terms, long ts, Object ref, boolean add, List<Object> values) {
@@ -39,13 +53,21 @@ final class IndexTable {
   final String source;
   final List<Field> terms;
   final List<Field> values;
+  /** {@code unique: true}: see {@link UniqueIndexes}. */
+  final boolean unique;
   final NavigableSet<Entry> entries;
   final NavigableSet<SetEvent> events;
   private final Comparator<Object> refOrder;
   private final Map<RefValue, Indexed> indexed = new HashMap<>();
 
   IndexTable(String name, String source, List<Field> terms, List<Field> values, Comparator<Object> refOrder) {
+    this(name, source, terms, values, refOrder, false);
+  }
+
+  IndexTable(String name, String source, List<Field> terms, List<Field> values, Comparator<Object> refOrder,
+             boolean unique) {
     this.name = name;
+    this.unique = unique;
     this.source = source;
     this.refOrder = refOrder;
     this.terms = terms;
@@ -86,23 +108,23 @@ final class IndexTable {
 
   /** Indexes the next version: entries whose key it no longer has close, its new keys open. */
   private void index(RefValue ref, Indexed state, Version version) {
-    Set<List<List<Object>>> now = keysOf(ref, version);
+    Set<Key> now = keysOf(ref, version);
     for (var it = state.open.entrySet().iterator(); it.hasNext(); ) {
       var open = it.next();
-      List<List<Object>> key = open.getKey();
+      Key key = open.getKey();
       if (!now.contains(key)) {
-        Entry closed = new Entry(key.get(0), key.get(1), ref, open.getValue().from(), version.ts());
+        Entry closed = new Entry(key.terms(), key.values(), ref, open.getValue().from(), version.ts(), key.ttl());
         replace(state, open.getValue(), closed);
-        add(state, new SetEvent(key.get(0), version.ts(), ref, false, key.get(1)));
+        add(state, new SetEvent(key.terms(), version.ts(), ref, false, key.values()));
         it.remove();
       }
     }
-    for (List<List<Object>> key : now) {
+    for (Key key : now) {
       if (!state.open.containsKey(key)) {
-        Entry opened = new Entry(key.get(0), key.get(1), ref, version.ts(), Long.MAX_VALUE);
+        Entry opened = new Entry(key.terms(), key.values(), ref, version.ts(), Long.MAX_VALUE, key.ttl());
         state.open.put(key, opened);
         replace(state, null, opened);
-        add(state, new SetEvent(key.get(0), version.ts(), ref, true, key.get(1)));
+        add(state, new SetEvent(key.terms(), version.ts(), ref, true, key.values()));
       }
     }
     state.count++;
@@ -135,14 +157,14 @@ final class IndexTable {
   private static final class Indexed {
     final Set<Entry> entries = new LinkedHashSet<>();
     final List<SetEvent> events = new ArrayList<>();
-    final Map<List<List<Object>>, Entry> open = new HashMap<>();
+    final Map<Key, Entry> open = new HashMap<>();
     int count;
     Version last;
   }
 
-  /** The (terms, values) pairs a version puts in the index; an array field gives one entry per element. */
-  private Set<List<List<Object>>> keysOf(RefValue ref, Version version) {
-    Set<List<List<Object>>> out = new LinkedHashSet<>();
+  /** The (terms, values, ttl) keys a version puts in the index; an array field gives one entry per element. */
+  private Set<Key> keysOf(RefValue ref, Version version) {
+    Set<Key> out = new LinkedHashSet<>();
     if (version.isDelete()) {
       return out;
     }
@@ -151,7 +173,7 @@ final class IndexTable {
     for (List<Object> t : termTuples) {
       for (List<Object> v : valueTuples) {
         if (!allNull(t) && !allNull(v)) {
-          out.add(List.of(t, v));
+          out.add(new Key(t, v, version.ttl()));
         }
       }
     }
@@ -230,6 +252,42 @@ final class IndexTable {
       }
     }
     return tuple.size() < bound.size() ? -1 : 0;
+  }
+
+  /**
+   * {@code RangeSet.compareCursors}: a page cursor against a Range bound, comparing the document first (a
+   * {@code valuesWithDocID} tuple), then the values; when one runs out, a longer tuple is above a lower bound
+   * ({@code floor}) and below an upper one.
+   */
+  int compareCursors(Entry cursor, Entry bound, boolean floor) {
+    int c = refOrder.compare(documentOf(cursor.ref()), documentOf(bound.ref()));
+    if (c != 0) {
+      return c;
+    }
+    List<Object> a = cursor.values();
+    List<Object> b = bound.values();
+    int n = Math.min(a.size(), b.size());
+    for (int i = 0; i < n; i++) {
+      c = compareAt(a.get(i), b.get(i), i < values.size() && values.get(i).reverse());
+      if (c != 0) {
+        return c;
+      }
+    }
+    if (a.size() == b.size()) {
+      return 0;
+    }
+    return (a.size() > b.size()) == floor ? 1 : -1;
+  }
+
+  /**
+   * The document a cursor element stands for: a ref is one; any other value is the least document id if it sorts
+   * before refs, the greatest if after ({@code CursorParser.parseArray}).
+   */
+  private static Object documentOf(Object element) {
+    if (element instanceof RefValue || element == ValueOrder.MIN || element == ValueOrder.MAX) {
+      return element;
+    }
+    return ValueOrder.compare(element, Values.COLLECTIONS) < 0 ? ValueOrder.MIN : ValueOrder.MAX;
   }
 
   private static int compareAt(Object a, Object b, boolean reverse) {

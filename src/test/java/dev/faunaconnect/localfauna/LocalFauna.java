@@ -84,12 +84,20 @@ public final class LocalFauna implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether {@code @bytes} are written in the standard base64 alphabet when a test does not choose: the real server
+   * always does ({@code Renderable.writeBytes}: {@code Base64.encodeStandardAscii}), but faunadb-java cannot decode
+   * it, so the default stays URL-safe until the connector reads bytes itself. Flipping to the real server's output
+   * is this one line.
+   */
+  static final boolean STANDARD_BASE64_BYTES_BY_DEFAULT = false;
+
   /** Options: port (0 picks a free one), admin secret, fault plan, and the @bytes alphabet. */
   public static final class Builder {
     private int port;
     private String secret = "secret";
     private FaultPlan faults = new FaultPlan();
-    private boolean standardBytes;
+    private boolean standardBytes = STANDARD_BASE64_BYTES_BY_DEFAULT;
 
     public Builder port(int port) {
       this.port = port;
@@ -107,8 +115,9 @@ public final class LocalFauna implements AutoCloseable {
     }
 
     /**
-     * Writes {@code @bytes} in the standard base64 alphabet like the real server, which faunadb-java cannot decode.
-     * The default is the URL-safe alphabet, which the driver decodes.
+     * Writes {@code @bytes} in the standard base64 alphabet (with padding) like the real server, which faunadb-java
+     * cannot decode; false writes the URL-safe alphabet, which it can. The default is
+     * {@link #STANDARD_BASE64_BYTES_BY_DEFAULT}.
      */
     public Builder standardBase64Bytes(boolean standard) {
       this.standardBytes = standard;

@@ -32,7 +32,7 @@ final class Pagination {
     long snapshot = ReadForms.readTime(c);
     int clamped = (int) Math.max(Math.min(size, Paginator.MAX_SIZE), Integer.MIN_VALUE);
     Paginator.Request r = new Paginator.Request(cursor.present(), cursor.value(), cursor.backward(), clamped,
-        snapshot, Long.MIN_VALUE, sources);
+        snapshot, Long.MIN_VALUE, sources, c.ctx.txn().ts);
     c.ctx.txn().reads++;
     try {
       return read(c, "paginate", source, events, r);
@@ -95,12 +95,12 @@ final class Pagination {
    */
   static RefValue firstDocument(Call c, FaunaSet set, long ts) {
     PageValue first = read(c, "get", set, false, new Paginator.Request(false, null, false, 1, ts, Long.MIN_VALUE,
-        false));
+        false, c.ctx.txn().ts));
     if (first.data().isEmpty()) {
       return null;
     }
     if (set instanceof IndexSet indexSet) {
-      return (RefValue) Paginator.firstDocument(indexSet, ts);
+      return (RefValue) Paginator.firstDocument(indexSet, ts, c.ctx.txn().ts);
     }
     if (first.data().get(0) instanceof RefValue ref) {
       return ref;
@@ -165,6 +165,6 @@ final class Pagination {
       return r;
     }
     long mvt = collection.isNative() ? Long.MIN_VALUE : c.store().minValidTime(collection.id());
-    return new Paginator.Request(r.hasCursor(), r.cursor(), r.backward(), r.size(), r.snapshot(), mvt, r.sources());
+    return r.retained(mvt);
   }
 }

@@ -27,9 +27,17 @@ final class Paginator {
   static final int DEFAULT_SIZE = 64;
   static final int MAX_SIZE = 100_000;
 
-  /** What to read: the cursor (when {@code hasCursor}), its direction, the page size and the snapshot time. */
+  /**
+   * What to read: the cursor (when {@code hasCursor}), its direction, the page size, the valid time read at
+   * ({@code snapshot}, moved by {@code At} and {@code ts}), and the transaction's own snapshot time ({@code now}),
+   * which decides what has expired by its ttl.
+   */
   record Request(boolean hasCursor, Object cursor, boolean backward, int size, long snapshot, long minValidTime,
-                 boolean sources) {}
+                 boolean sources, long now) {
+    Request retained(long mvt) {
+      return new Request(hasCursor, cursor, backward, size, snapshot, mvt, sources, now);
+    }
+  }
 
   /** One element of a document's history: the event and the {@code data} it carries. */
   private record Historic(Event event, Object data) {}
@@ -47,25 +55,30 @@ final class Paginator {
   }
 
   /** The document of the first entry of a set at the snapshot (what {@code Get(set)} reads), or null. */
-  static Object firstDocument(IndexSet set, long snapshot) {
-    List<Entry> found = scan(set, new Request(false, null, false, 1, snapshot, Long.MIN_VALUE, false));
+  static Object firstDocument(IndexSet set, long snapshot, long now) {
+    List<Entry> found = scan(set, new Request(false, null, false, 1, snapshot, Long.MIN_VALUE, false, now));
     return found.isEmpty() ? null : found.get(0).ref();
   }
 
-  /** The live entries from the cursor on, in page order: at most {@code size + 1}. */
+  /**
+   * The visible entries from the cursor on, in page order: at most {@code size + 1}. On a Range, the cursor is
+   * replaced by the bound only when {@code RangeSet.compareCursors} (document first, then values) puts it outside:
+   * a forward cursor with a document (every full page cursor) is used as given, so it can read entries below the
+   * lower bound; likewise a backward cursor, even above the upper bound. The far side is always the bound.
+   */
   private static List<Entry> scan(IndexSet set, Request r) {
     IndexTable t = set.table();
     Entry lo = probe(set.terms(), List.of(), ValueOrder.MIN);
     Entry hi = probe(set.terms(), List.of(ValueOrder.MAX), ValueOrder.MAX);
     Entry at = r.hasCursor() ? entryProbe(t, set.terms(), r.cursor()) : (r.backward() ? hi : lo);
-    if (set.isRange() && !r.backward()) {
-      Entry from = probe(set.terms(), set.from(), ValueOrder.MIN);
-      if (!t.hasValues() && !set.from().isEmpty()) {
-        from = probe(set.terms(), List.of(), set.from().get(0));
+    boolean skipAboveRange = set.isRange() && r.backward();
+    if (set.isRange()) {
+      Entry bound = boundProbe(t, set.terms(), r.backward() ? set.to() : set.from(), !r.backward());
+      int c = t.compareCursors(at, bound, !r.backward());
+      if (!r.backward() && c < 0) {
+        at = bound;
       }
-      if (t.entries.comparator().compare(from, at) > 0) {
-        at = from;
-      }
+      skipAboveRange = r.backward() && (!r.hasCursor() || c > 0);
     }
     Predicate<Entry> beyond = e -> set.isRange() && !set.to().isEmpty() && t.comparePrefix(t.tuple(e), set.to()) > 0;
     Predicate<Entry> before = e -> set.isRange() && !set.from().isEmpty()
@@ -79,7 +92,7 @@ final class Paginator {
       if (r.backward() ? before.test(e) : beyond.test(e)) {
         break;
       }
-      if (e.aliveAt(r.snapshot()) && !(r.backward() ? beyond.test(e) : before.test(e))) {
+      if (e.visibleAt(r.snapshot(), r.now()) && !(skipAboveRange && beyond.test(e))) {
         found.add(e);
       }
     }
@@ -88,7 +101,8 @@ final class Paginator {
 
   /** {@code Paginate(Singleton(ref))} or {@code Paginate(ref)}: the document, while it exists. */
   static PageValue singleton(SingletonSet single, Request r) {
-    boolean alive = single.documents().entriesOf(single.ref()).stream().anyMatch(e -> e.aliveAt(r.snapshot()));
+    boolean alive = single.documents().entriesOf(single.ref()).stream()
+        .anyMatch(e -> e.visibleAt(r.snapshot(), r.now()));
     List<Entry> found = new ArrayList<>();
     if (alive) {
       Entry self = probe(List.of(), List.of(), single.ref());
@@ -114,8 +128,20 @@ final class Paginator {
     return probe(terms, parts, ValueOrder.MIN);
   }
 
+  /**
+   * A Range bound as {@code CursorParser.parseArray} reads it: the index's values then a document (a complete
+   * bound), or a prefix of the values standing before ({@code floor}) or after every document with them.
+   */
+  private static Entry boundProbe(IndexTable t, List<Object> terms, List<Object> bound, boolean floor) {
+    int n = t.values.size();
+    if (bound.size() > n) {
+      return probe(terms, bound.subList(0, n), bound.get(n));
+    }
+    return probe(terms, bound, floor ? ValueOrder.MIN : ValueOrder.MAX);
+  }
+
   private static Entry probe(List<Object> terms, List<Object> values, Object ref) {
-    return new Entry(terms, values, ref, Long.MIN_VALUE, Long.MIN_VALUE);
+    return new Entry(terms, values, ref, Long.MIN_VALUE, Long.MIN_VALUE, null);
   }
 
   /** The cursor as the server echoes it on a snapshot set: a scalar becomes a one-element array. */
@@ -250,7 +276,8 @@ final class Paginator {
         Action action = Action.of(StoredDocument.actionOf(previous, v));
         out.add(new Historic(new Event(v.ts(), action, doc.ref, List.of()), StoredDocument.diffOf(previous, v)));
       } else {
-        root = v.isDelete() ? null : v;
+        // the GC root survives only if live and not expired before the MVT (DocHistory.rewriteGCEdge)
+        root = v.isDelete() || v.ttl() != null && v.ttl() < minValidTime ? null : v;
       }
       previous = v;
     }

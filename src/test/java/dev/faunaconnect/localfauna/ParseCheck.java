@@ -298,7 +298,7 @@ final class ParseCheck {
     if (node.size() == 1) {
       String tag = node.fieldNames().next();
       Map<String, String> escapes = Map.of("@ts", "Time", "@date", "Date", "@bytes", "Bytes", "@ref", "Ref",
-          "@set", "Set", "@query", "Lambda");
+          "@set", "Set", "@query", "Lambda", "@uuid", "UUID");
       if (escapes.containsKey(tag)) {
         return escapes.get(tag);
       }

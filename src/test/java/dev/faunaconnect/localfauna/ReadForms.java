@@ -231,7 +231,7 @@ final class ReadForms {
     Permissions.checkRead(c, table.ref);
     Permissions.checkRetained(c, table.ref, ts);
     StoredDocument doc = table.document(ref.id());
-    Version v = doc == null ? null : doc.liveAt(ts);
+    Version v = doc == null ? null : doc.visibleAt(ts, c.ctx.txn().ts);
     c.ctx.txn().reads++;
     if (v == null) {
       throw c.fail(FaunaError.instanceNotFound(notFoundMessage(table)));
@@ -277,7 +277,7 @@ final class ReadForms {
     }
     Permissions.checkRetained(c, table.ref, ts);
     StoredDocument doc = table.document(ref.id());
-    return doc != null && doc.liveAt(ts) != null;
+    return doc != null && doc.visibleAt(ts, c.ctx.txn().ts) != null;
   }
 
   /** The snapshot a read happens at: the {@code ts} argument if given, else the context's. */

@@ -97,10 +97,13 @@ final class Store {
   }
 
   /**
-   * The minimum valid time of a collection's history: history at or before it has been collected. It is
-   * {@code max(now - history_days, floor) - 15 minutes}, where the floor is the high-water mark every write of the
-   * collection document left ({@code max(the MVT then, its ts - the new history_days)}), so that raising
-   * {@code history_days} never uncovers collected history. {@code history_days: null} keeps history forever.
+   * The minimum valid time of a collection's history: history at or before it has been collected
+   * ({@code Collection.deriveMinValidTime}). It is {@code max(now - history_days, floor) - 15 minutes}, where the
+   * floor is the high-water mark every write of the collection document left ({@code CollectionWriteConfig
+   * .updateMVT}: {@code max(the MVT then, its ts - the new history_days)}), so that raising {@code history_days}
+   * never uncovers collected history. Without {@code history_days} (an explicit null removes it) the floor moves
+   * to the write's own ts (updateMVT reads a missing field as the default 0 days) while the retention itself is
+   * unbounded, so the MVT is the collection document's last write minus 15 minutes.
    */
   long minValidTime(String collection) {
     StoredDocument doc = natives.get("collections").document(collection);
@@ -117,7 +120,7 @@ final class Store {
       }
       long current = v == doc.versions().get(0) ? Long.MIN_VALUE : Math.max(retainedSince(v.ts(), days), floor);
       days = v.fields().get("history_days");
-      floor = Math.max(current, retainedSince(v.ts(), days));
+      floor = Math.max(current, days == null ? v.ts() : retainedSince(v.ts(), days));
     }
     long mvt = Math.max(retainedSince(clock.wallMicros(), days), floor);
     return mvt == Long.MIN_VALUE ? mvt : Math.max(0, mvt - FIFTEEN_MINUTES_MICROS);
@@ -129,6 +132,21 @@ final class Store {
       return Long.MIN_VALUE;
     }
     return at - d * DAY_MICROS;
+  }
+
+  /**
+   * {@code CollectionWriteConfig.delete}: deleting a collection deletes, in the same transaction, the indexes whose
+   * only source it is (this server has no indexes over several collections).
+   */
+  void deleteIndexesOf(String collection, Txn txn) {
+    CollectionTable table = natives.get("indexes");
+    RefValue source = RefValue.collection(collection);
+    for (StoredDocument doc : List.copyOf(table.docs.values())) {
+      Version live = doc.liveAt(txn.ts);
+      if (live != null && source.equals(live.fields().get("source"))) {
+        txn.write(table, doc, Version.deleted(txn.ts));
+      }
+    }
   }
 
   /** A new document id: 18 digits like the real server's, strictly increasing. */
@@ -242,7 +260,7 @@ final class Store {
     RefValue source = (RefValue) f.get("source");
     CollectionTable sourceTable = collections.get(source.id());
     IndexTable table = new IndexTable(name, source.id(), fields(f.get("terms")), fields(f.get("values")),
-        sourceTable == null ? ValueOrder.VALUES : sourceTable.refOrder());
+        sourceTable == null ? ValueOrder.VALUES : sourceTable.refOrder(), Boolean.TRUE.equals(f.get("unique")));
     indexes.put(name, table);
     if (sourceTable != null) {
       sourceTable.addIndex(table);

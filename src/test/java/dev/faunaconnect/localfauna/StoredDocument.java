@@ -55,6 +55,16 @@ final class StoredDocument {
     return v == null || v.isDelete() ? null : v;
   }
 
+  /**
+   * The version a read sees: live at the valid time {@code ts} and not expired by its ttl at the transaction's
+   * snapshot time {@code now} (DocSnapshot.run); null otherwise. An expired document is simply not there: no
+   * delete is written for it.
+   */
+  Version visibleAt(long ts, long now) {
+    Version v = liveAt(ts);
+    return v != null && v.unexpiredAt(now) ? v : null;
+  }
+
   /** Writes a version; a second write at the same time replaces the first. */
   void write(Version version) {
     if (versions.isEmpty() || versions.get(versions.size() - 1).ts() < version.ts()) {

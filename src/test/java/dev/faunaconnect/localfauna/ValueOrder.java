@@ -70,6 +70,10 @@ final class ValueOrder {
     if (a instanceof List<?> x) {
       return compareLists(x, (List<?>) b);
     }
+    if (a instanceof Values.UuidValue x) {
+      // where UUIDs rank among the other types is not modelled (they sort last); among themselves, by value
+      return x.uuid().compareTo(((Values.UuidValue) b).uuid());
+    }
     if (a instanceof Map<?, ?> x) {
       return compareLists(sortedPairs(x), sortedPairs((Map<?, ?>) b));
     }

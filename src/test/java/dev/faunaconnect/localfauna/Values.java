@@ -93,6 +93,9 @@ final class Values {
     }
   }
 
+  /** A {@code @uuid} (UUIDL): parsed with {@code UUID.fromString}, rendered in its canonical lower-case form. */
+  record UuidValue(java.util.UUID uuid) {}
+
   /**
    * A lambda, from a {@code lambda} form (with the scope it closes over and where it stood in the query, for error
    * positions) or a {@code @query} literal, and the API version it was parsed at (rendered as {@code api_version}).

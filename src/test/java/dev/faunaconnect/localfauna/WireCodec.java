@@ -52,17 +52,26 @@ final class WireCodec {
 
   // ---- input: literal escapes -------------------------------------------------------------------------------
 
+  /**
+   * The keys that make a one-key object an escape ({@code EscapesParser} / {@code QueryParser} {@code escapes}).
+   * Only these exact key sets are escapes: {@code {"object": {"@x": 1}}} is a literal object with the key
+   * {@code @x} (rendered {@code {"@obj": {"@x": 1}}}), and {@code {"@x": 1}} as an expression is no form at all.
+   */
+  private static final java.util.Set<String> ESCAPES = java.util.Set.of("@obj", "@ref", "@set", "@ts", "@date",
+      "@query", "@bytes", "@uuid");
+
   static boolean isEscape(String key) {
-    return key.startsWith("@");
+    return ESCAPES.contains(key);
   }
 
-  /** Decodes {@code @ts}, {@code @date}, {@code @bytes} and {@code @ref}; {@code @obj}, {@code @set} and {@code @query} need the evaluator. */
+  /** Decodes {@code @ts}, {@code @date}, {@code @bytes}, {@code @uuid} and {@code @ref}; {@code @obj}, {@code @set} and {@code @query} need the evaluator. */
   static Object decodeScalarEscape(String tag, JsonNode body) {
     return switch (tag) {
       case "@ts" -> new TimeValue(parseEscape(body, WireCodec::timestamp, "Invalid time."));
       case "@date" -> new DateValue(parseEscape(body, LocalDate::parse, "Invalid date."));
       case "@bytes" -> new BytesValue(parseEscape(body, WireCodec::decodeBytes, "Invalid bytes."));
       case "@ref" -> decodeRef(body);
+      case "@uuid" -> new Values.UuidValue(parseEscape(body, java.util.UUID::fromString, "Invalid UUID."));
       default -> throw FaunaError.invalidExpression("No form/function found, or invalid argument keys: { " + tag + " }.");
     };
   }
@@ -243,6 +252,9 @@ final class WireCodec {
     } else if (value instanceof BytesValue b) {
       Base64.Encoder encoder = standardBytes ? Base64.getEncoder() : Base64.getUrlEncoder();
       tagged(gen, "@bytes").writeString(encoder.encodeToString(b.bytes()));
+      gen.writeEndObject();
+    } else if (value instanceof Values.UuidValue u) {
+      tagged(gen, "@uuid").writeString(u.uuid().toString());
       gen.writeEndObject();
     } else if (value instanceof QueryValue q) {
       tagged(gen, "@query");

@@ -45,13 +45,16 @@ final class WriteForms {
       throw c.failAt("create", FaunaError.invalidArgument("Collection Ref expected, Ref provided."));
     }
     StoredDocument existing = table.document(ref.id());
-    if (existing != null && existing.liveAt(c.ctx.txn().ts) != null) {
+    if (existing != null && existing.visibleAt(c.ctx.txn().ts, c.ctx.txn().ts) != null) {
       throw c.failAt("create", FaunaError.alreadyExists("Document already exists."));
     }
     StoredDocument doc = table.documentOrNew(ref.id());
     Map<String, Object> fields = documentFields(Map.of(), params);
     Version version = new Version(c.ctx.txn().ts, fields);
     c.ctx.txn().write(table, doc, version);
+    if (UniqueIndexes.violated(table, doc, version.ts())) {
+      throw c.failAt("create", UniqueIndexes.notUnique());
+    }
     return Created.mark(doc.render(version));
   }
 
@@ -63,7 +66,7 @@ final class WriteForms {
     CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), verb);
     checkReferences(c, params);
     StoredDocument doc = table.document(ref.id());
-    Version current = doc == null ? null : doc.liveAt(c.ctx.txn().ts);
+    Version current = doc == null ? null : doc.visibleAt(c.ctx.txn().ts, c.ctx.txn().ts);
     if (current == null) {
       throw c.failAt(verb, FaunaError.instanceNotFound(ReadForms.notFoundMessage(table)));
     }
@@ -72,6 +75,10 @@ final class WriteForms {
         : documentFields(partial ? current.fields() : Map.of(), params);
     Version version = new Version(c.ctx.txn().ts, fields);
     c.ctx.txn().write(table, doc, version);
+    if (UniqueIndexes.violated(table, doc, version.ts())) {
+      // WriteAdaptor.update reports it at the Update's own position, not at its "update" argument
+      throw c.fail(UniqueIndexes.notUnique());
+    }
     return doc.render(version);
   }
 
@@ -92,11 +99,14 @@ final class WriteForms {
     RefValue ref = resolvedRef(c, "delete");
     CollectionTable table = ReadForms.resolve(c, () -> c.store().tableOf(ref), "delete");
     StoredDocument doc = table.document(ref.id());
-    Version current = doc == null ? null : doc.liveAt(c.ctx.txn().ts);
+    Version current = doc == null ? null : doc.visibleAt(c.ctx.txn().ts, c.ctx.txn().ts);
     if (current == null) {
       throw c.fail(FaunaError.instanceNotFound(ReadForms.notFoundMessage(table)));
     }
     c.ctx.txn().write(table, doc, Version.deleted(c.ctx.txn().ts));
+    if (table.ref.equals(Values.COLLECTIONS)) {
+      c.store().deleteIndexesOf(ref.id(), c.ctx.txn());
+    }
     return doc.render(current);
   }
 
