@@ -157,19 +157,48 @@ class RangeConformanceTest extends FreshServerTest {
         refOf(moved))), all(Range(Match(Index("by_ts")), Value(tsOf(third)), Arr())));
   }
 
+  /**
+   * RangeSet.snapshot replaces a page cursor by the range's bound only when {@code RangeSet.compareCursors}, which
+   * compares {@code valuesWithDocID} (the document first, then the values), puts it outside the bound. A prefix
+   * bound stands for the least document id ({@code CursorParser.parseArray}), so a forward cursor that names a
+   * document (every {@code after} a page returns) is used as given, and reads entries below the lower bound.
+   */
   @Test
-  void backwardPagesStayInsideTheRange() {
+  void aForwardCursorWithADocumentIsUsedAsGivenEvenBelowTheLowerBound() {
+    List<RefV> refs = tenDocuments();
+    Expr range = Range(Match(Index("foo")), Value(5), Value(7));
+    ArrayV below = arr(2, refs.get(1));
+    assertEquals(page(below, null, arr(2, 3, 4, 5, 6, 7)), fauna.query(Paginate(range).after(below)));
+    // a cursor without a document (a prefix) below the bound is replaced by the bound
+    assertEquals(page(arr(2), null, arr(5, 6, 7)), fauna.query(Paginate(range).after(Value(2))));
+    assertEquals(page(arr(6), null, arr(6, 7)), fauna.query(Paginate(range).after(Value(6))));
+    // the upper bound still ends the read
+    assertEquals(page(arr(9, refs.get(8)), null, arr()), fauna.query(Paginate(range).after(arr(9, refs.get(8)))));
+  }
+
+  /**
+   * Backward, the cursor is compared with the upper bound, which stands for the greatest document id: any cursor
+   * short of that, {@code before: null} (read as the prefix {@code [null]}) included, is used as given, so paging
+   * back from the end starts above the range; the lower bound still ends the read.
+   */
+  @Test
+  void aBackwardCursorIsUsedAsGivenEvenAboveTheUpperBound() {
+    List<RefV> refs = tenDocuments();
+    Expr range = Range(Match(Index("foo")), Value(3), Value(7));
+    Value last = fauna.query(Paginate(range).before(Null()).size(2));
+    assertEquals(page(arr(9, refs.get(8)), arr((Object) null), arr(9, 10)), last);
+    Value previous = fauna.query(Paginate(range).before(last.at("before")).size(4));
+    assertEquals(page(arr(5, refs.get(4)), arr(9, refs.get(8)), arr(5, 6, 7, 8)), previous);
+    Value first = fauna.query(Paginate(range).before(previous.at("before")).size(4));
+    assertEquals(page(null, arr(5, refs.get(4)), arr(3, 4)), first);
+  }
+
+  private List<RefV> tenDocuments() {
     fauna.createIndex("foo", "c", List.of(), List.of(field("data", "foo")));
     List<RefV> refs = new ArrayList<>();
     for (int i = 1; i <= 10; i++) {
       refs.add(refOf(fauna.create("c", Integer.toString(i), Obj("foo", Value(i)))));
     }
-    Expr range = Range(Match(Index("foo")), Value(3), Value(7));
-    Value last = fauna.query(Paginate(range).before(Null()).size(2));
-    assertEquals(page(arr(6, refs.get(5)), arr((Object) null), arr(6, 7)), last);
-    Value previous = fauna.query(Paginate(range).before(last.at("before")).size(2));
-    assertEquals(page(arr(4, refs.get(3)), arr(6, refs.get(5)), arr(4, 5)), previous);
-    Value first = fauna.query(Paginate(range).before(previous.at("before")).size(2));
-    assertEquals(page(null, arr(4, refs.get(3)), arr(3)), first);
+    return refs;
   }
 }

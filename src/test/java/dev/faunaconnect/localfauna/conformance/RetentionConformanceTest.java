@@ -107,9 +107,17 @@ class RetentionConformanceTest extends FreshServerTest {
     assertEquals(arr(), events(ref));
   }
 
+  /**
+   * {@code history_days: null} removes the field. {@code CollectionWriteConfig.updateMVT} then moves the MVT floor
+   * to the write's own ts (a missing field reads as the default 0 days) while {@code Collection.apply} makes the
+   * retention unbounded ({@code Duration.Inf}), so {@code Collection.deriveMinValidTime} is the collection
+   * document's last write minus 15 minutes: history is kept from then on, however much time passes, until the
+   * collection document is written again.
+   */
   @Test
-  void nullHistoryDaysKeepsEverything() {
+  void nullHistoryDaysKeepsHistoryOnlySinceTheCollectionDocumentsLastWrite() {
     fauna.createCollection("forever", Null());
+    assertEquals(List.of("ref", "ts", "name"), FaunaDriver.keys(fauna.query(Get(Collection("forever")))));
     Value a = fauna.create("forever", Obj("v", Value(1)));
     long updated = tsOf(fauna.query(Update(refOf(a), Obj("data", Obj("v", Value(2))))));
     fauna.fauna.advanceClock(Duration.ofDays(4000));
@@ -117,6 +125,34 @@ class RetentionConformanceTest extends FreshServerTest {
         docEvent(updated, "update", refOf(a), obj("v", 2))), events(refOf(a)));
     assertEquals(arr(setEvent(tsOf(a), "add", refOf(a))), events(Documents(Collection("forever"))));
     assertEquals(obj("v", 1), fauna.query(Get(refOf(a), Value(tsOf(a)))).at("data"));
+    // any write of the collection document moves the floor up to its own ts
+    fauna.query(Update(Collection("forever"), Obj("data", Obj("note", Value(1)))));
+    fauna.fauna.advanceClock(PAST_OFFSET);
+    assertEquals(arr(docEvent(updated, "create", refOf(a), obj("v", 2))), events(refOf(a)));
+    assertEquals("bad request", fauna.failure(Get(refOf(a), Value(tsOf(a)))).errors().get(0).code());
+    long later = tsOf(fauna.query(Update(refOf(a), Obj("data", Obj("v", Value(3))))));
+    fauna.fauna.advanceClock(Duration.ofDays(4000));
+    assertEquals(arr(docEvent(updated, "create", refOf(a), obj("v", 2)),
+        docEvent(later, "update", refOf(a), obj("v", 3))), events(refOf(a)));
+  }
+
+  /** Setting {@code history_days} to null drops at once what the old retention kept from before that write, minus 15 minutes. */
+  @Test
+  void nullingHistoryDaysCollectsTheOlderHistory() {
+    fauna.createCollection("month", Value(30));
+    Value a = fauna.create("month", Obj("v", Value(1)));
+    long updated = tsOf(fauna.query(Update(refOf(a), Obj("data", Obj("v", Value(2))))));
+    fauna.fauna.advanceClock(Duration.ofDays(10));
+    assertEquals(2, events(refOf(a)).to(Codec.ARRAY).get().size());
+    fauna.query(Update(Collection("month"), Obj("history_days", Null())));
+    assertEquals(List.of("ref", "ts", "name"), FaunaDriver.keys(fauna.query(Get(Collection("month")))));
+    // the MVT is now that write minus 15 minutes: the ten-day-old history is gone at once, but for the GC root
+    assertEquals(arr(docEvent(updated, "create", refOf(a), obj("v", 2))), events(refOf(a)));
+    assertEquals(arr(), events(Documents(Collection("month"))));
+    long later = tsOf(fauna.query(Update(refOf(a), Obj("data", Obj("v", Value(3))))));
+    fauna.fauna.advanceClock(Duration.ofDays(400));
+    assertEquals(arr(docEvent(updated, "create", refOf(a), obj("v", 2)),
+        docEvent(later, "update", refOf(a), obj("v", 3))), events(refOf(a)));
   }
 
   /** Snapshot reads before the MVT are refused with 400 "bad request" and no position. */

@@ -8,6 +8,8 @@ import static com.faunadb.client.query.Language.CreateIndex;
 import static com.faunadb.client.query.Language.CreateKey;
 import static com.faunadb.client.query.Language.CreateRole;
 import static com.faunadb.client.query.Language.Delete;
+import static com.faunadb.client.query.Language.Indexes;
+import static com.faunadb.client.query.Language.Paginate;
 import static com.faunadb.client.query.Language.Exists;
 import static com.faunadb.client.query.Language.Get;
 import static com.faunadb.client.query.Language.Index;
@@ -27,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.faunadb.client.FaunaClient;
 import com.faunadb.client.errors.BadRequestException;
 import com.faunadb.client.query.Expr;
+import com.faunadb.client.types.Codec;
 import com.faunadb.client.types.Value;
 import com.faunadb.client.types.Value.BooleanV;
 import com.faunadb.client.types.Value.TimeV;
@@ -217,6 +220,35 @@ class SchemaConformanceTest extends ConformanceTest {
     assertEquals(BooleanV.FALSE, query(Exists(Index(name))));
     assertError(Get(Index(name)), BadRequestException.class, "invalid ref",
         "Ref refers to undefined index '" + name + "'", "get");
+  }
+
+  /**
+   * fauna/faunadb {@code ext/model/.../ast/functions/WriteAdaptor.scala} {@code CollectionWriteConfig.delete}
+   * ({@code indexesWithSoleSource}) and {@code schema/CollectionSchemaHooks.scala} {@code processDelete} ->
+   * {@code deleteCollectionIndexes}: deleting a collection deletes, in the same transaction, the user indexes whose
+   * only source it is; other indexes stay.
+   */
+  @Test
+  void deletingACollectionDeletesTheIndexesOverIt() {
+    String c = newCollection();
+    String other = newCollection();
+    String mine = uniqueName("idx");
+    String kept = uniqueName("idx");
+    query(CreateIndex(Obj("name", Value(mine), "source", Collection(c))));
+    query(CreateIndex(Obj("name", Value(kept), "source", Collection(other))));
+
+    Value indexes = query(Paginate(Indexes()).size(1000)).at("data");
+    query(Delete(Collection(c)));
+    assertEquals(BooleanV.FALSE, query(Exists(Index(mine))));
+    List<Value> left = new java.util.ArrayList<>(indexes.to(Codec.ARRAY).get());
+    left.remove(FaunaDriver.indexRef(mine));
+    assertEquals(left, query(Paginate(Indexes()).size(1000)).at("data").to(Codec.ARRAY).get());
+    assertError(Get(Index(mine)), BadRequestException.class, "invalid ref",
+        "Ref refers to undefined index '" + mine + "'", "get");
+    assertEquals(BooleanV.TRUE, query(Exists(Index(kept))));
+    // both names are free again
+    query(CreateCollection(withName(c)));
+    query(CreateIndex(Obj("name", Value(mine), "source", Collection(c))));
   }
 
   // ---- roles ------------------------------------------------------------------------------------------------
