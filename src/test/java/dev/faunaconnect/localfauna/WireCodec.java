@@ -64,7 +64,10 @@ final class WireCodec {
     return ESCAPES.contains(key);
   }
 
-  /** Decodes {@code @ts}, {@code @date}, {@code @bytes}, {@code @uuid} and {@code @ref}; {@code @obj}, {@code @set} and {@code @query} need the evaluator. */
+  /**
+   * Decodes {@code @ts}, {@code @date}, {@code @bytes}, {@code @uuid} and {@code @ref}; {@code @obj}, {@code @set}
+   * and {@code @query} need the evaluator.
+   */
   static Object decodeScalarEscape(String tag, JsonNode body) {
     return switch (tag) {
       case "@ts" -> new TimeValue(parseEscape(body, WireCodec::timestamp, "Invalid time."));

@@ -136,7 +136,7 @@ class RetentionConformanceTest extends FreshServerTest {
         docEvent(later, "update", refOf(a), obj("v", 3))), events(refOf(a)));
   }
 
-  /** Setting {@code history_days} to null drops at once what the old retention kept from before that write, minus 15 minutes. */
+  /** Setting {@code history_days} to null drops at once the history from before that write, minus 15 minutes. */
   @Test
   void nullingHistoryDaysCollectsTheOlderHistory() {
     fauna.createCollection("month", Value(30));
