@@ -158,9 +158,10 @@ class RangeConformanceTest extends FreshServerTest {
   }
 
   /**
-   * RangeSet.snapshot replaces a page cursor by the range's bound only when {@code RangeSet.compareCursors}, which
-   * compares {@code valuesWithDocID} (the document first, then the values), puts it outside the bound. A prefix
-   * bound stands for the least document id ({@code CursorParser.parseArray}), so a forward cursor that names a
+   * fauna/faunadb {@code ext/model/src/main/scala/set/RangeSet.scala} {@code RangeSet.snapshot} replaces a page
+   * cursor by the range's bound only when {@code RangeSet.compareCursors}, which compares {@code valuesWithDocID}
+   * (the document first, then the values), puts it outside the bound. A prefix bound stands for the least document
+   * id ({@code ext/model/.../ast/Parser.scala} {@code CursorParser.parseArray}), so a forward cursor that names a
    * document (every {@code after} a page returns) is used as given, and reads entries below the lower bound.
    */
   @Test
@@ -177,9 +178,9 @@ class RangeConformanceTest extends FreshServerTest {
   }
 
   /**
-   * Backward, the cursor is compared with the upper bound, which stands for the greatest document id: any cursor
-   * short of that, {@code before: null} (read as the prefix {@code [null]}) included, is used as given, so paging
-   * back from the end starts above the range; the lower bound still ends the read.
+   * {@code RangeSet.snapshot}, backward: the cursor is compared with the upper bound, which stands for the greatest
+   * document id: any cursor short of that, {@code before: null} (read as the prefix {@code [null]}) included, is
+   * used as given, so paging back from the end starts above the range; the lower bound still ends the read.
    */
   @Test
   void aBackwardCursorIsUsedAsGivenEvenAboveTheUpperBound() {

@@ -108,9 +108,11 @@ class RetentionConformanceTest extends FreshServerTest {
   }
 
   /**
-   * {@code history_days: null} removes the field. {@code CollectionWriteConfig.updateMVT} then moves the MVT floor
+   * {@code history_days: null} removes the field. fauna/faunadb {@code ext/model/src/main/scala/ast/functions/
+   * WriteAdaptor.scala} {@code CollectionWriteConfig.updateMVT} then moves the MVT floor
    * to the write's own ts (a missing field reads as the default 0 days) while {@code Collection.apply} makes the
-   * retention unbounded ({@code Duration.Inf}), so {@code Collection.deriveMinValidTime} is the collection
+   * retention unbounded ({@code Duration.Inf}), so {@code ext/model/src/main/scala/doc/Collection.scala}
+   * {@code Collection.deriveMinValidTime} is the collection
    * document's last write minus 15 minutes: history is kept from then on, however much time passes, until the
    * collection document is written again.
    */
