@@ -188,7 +188,7 @@ final class SchemaForms {
   }
 
   /** The stored (IR) type names that validation failures use. */
-  private static String storedType(Object v) {
+  static String storedType(Object v) {
     if (v instanceof Long) {
       return "Long";
     }

@@ -50,6 +50,7 @@ final class WriteForms {
     }
     StoredDocument doc = table.documentOrNew(ref.id());
     Map<String, Object> fields = documentFields(Map.of(), params);
+    checkTtl(c, fields, c.at("create"));
     Version version = new Version(c.ctx.txn().ts, fields);
     c.ctx.txn().write(table, doc, version);
     if (UniqueIndexes.violated(table, doc, version.ts())) {
@@ -73,6 +74,7 @@ final class WriteForms {
     Map<String, Object> fields = table.ref.isNative()
         ? SchemaForms.updatedSchema(c, table, current.fields(), params, partial)
         : documentFields(partial ? current.fields() : Map.of(), params);
+    checkTtl(c, fields, c.position);
     Version version = new Version(c.ctx.txn().ts, fields);
     c.ctx.txn().write(table, doc, version);
     if (UniqueIndexes.violated(table, doc, version.ts())) {
@@ -120,6 +122,9 @@ final class WriteForms {
     StoredDocument doc = table.documentOrNew(ref.id());
     boolean delete = "delete".equals(action);
     Map<String, Object> fields = delete ? null : documentFields(Map.of(), c.has("params") ? params(c) : Map.of());
+    if (fields != null) {
+      checkTtl(c, fields, c.position);
+    }
     c.ctx.txn().write(table, doc, new Version(ts, fields));
     Map<String, Object> event = new LinkedHashMap<>();
     event.put("ts", ts);
@@ -228,6 +233,19 @@ final class WriteForms {
           + " provided."));
     }
     return (Map<String, Object>) m;
+  }
+
+  /**
+   * {@code Document.VersionValidator}: a document's {@code ttl} is a Time ({@code Version.TTLField}); anything else
+   * is {@code validation failed} at the write ({@code WriteAdaptor.liftPatch}: the create's position for a Create,
+   * the form's own for the other writes).
+   */
+  private static void checkTtl(Call c, Map<String, Object> fields, List<Object> at) {
+    Object ttl = fields.get("ttl");
+    if (ttl != null && !(ttl instanceof Values.TimeValue)) {
+      throw FaunaError.invalidData(List.of("ttl"), "invalid type", "Invalid type " + SchemaForms.storedType(ttl)
+          + ", expected type Time.").at(at);
+    }
   }
 
   /** A user document's stored fields: {@code data} and {@code ttl} patched onto {@code base}. */

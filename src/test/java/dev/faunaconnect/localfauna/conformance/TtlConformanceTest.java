@@ -25,6 +25,7 @@ import static dev.faunaconnect.localfauna.conformance.FaunaDriver.setEvent;
 import static dev.faunaconnect.localfauna.conformance.FaunaDriver.tsOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.faunadb.client.errors.FaunaException;
 import com.faunadb.client.query.Expr;
 import com.faunadb.client.types.Value;
 import com.faunadb.client.types.Value.BooleanV;
@@ -165,5 +166,25 @@ class TtlConformanceTest extends FreshServerTest {
     assertEquals(arr(), events(refOf(a)));
     assertEquals(arr(docEvent(tsOf(b), "create", refOf(b), obj("x", 1))), events(refOf(b)));
     assertEquals(arr(), events(Singleton(refOf(a))));
+  }
+
+  /**
+   * {@code ext/model/.../doc/Document.scala} {@code Document.VersionValidator} checks {@code Version.TTLField}
+   * ({@code Option[Timestamp]}): a ttl that is not a Time is {@code InvalidType} ("Invalid type String, expected
+   * type Time.", {@code RenderError}) in a {@code validation failed} at the write ({@code WriteAdaptor.liftPatch}).
+   */
+  @Test
+  void aTtlMustBeATime() {
+    setUp();
+    FaunaException e = fauna.failure(Create(Collection("c"), Obj("ttl", Value("tomorrow"))));
+    FaunaDriver.assertError(e, 400, List.of("create"), "validation failed", "document data is not valid.");
+    assertEquals(List.of("ttl"), e.errors().get(0).failures().get(0).field());
+    assertEquals("invalid type", e.errors().get(0).failures().get(0).code());
+    assertEquals("Invalid type String, expected type Time.", e.errors().get(0).failures().get(0).description());
+    RefV ref = refOf(fauna.create("c", "1", Obj("x", Value(1))));
+    e = fauna.failure(Update(ref, Obj("ttl", Value(5))));
+    FaunaDriver.assertError(e, 400, List.of(), "validation failed", "document data is not valid.");
+    assertEquals("Invalid type Long, expected type Time.", e.errors().get(0).failures().get(0).description());
+    assertEquals(List.of("ref", "ts", "data"), FaunaDriver.keys(fauna.query(Get(ref))));
   }
 }
