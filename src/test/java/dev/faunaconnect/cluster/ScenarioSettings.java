@@ -13,9 +13,9 @@ record ScenarioSettings(String name, boolean exactlyOnce, int workers, int colle
     double writesPerSecond, Duration writing, int kills, Duration restartAfter, Long rebalanceDelayMs,
     Long offsetFlushIntervalMs) {
 
-  /** The CI form: 3 workers, 3 collections of 300 documents, 10 writes/s for 90 s, 3 kills, 10 s rebalance delay. */
+  /** The CI form: 3 workers, 3 collections of 300 documents, 10 writes/s for 75 s, 3 kills, 10 s rebalance delay. */
   static ScenarioSettings ci(String name, boolean exactlyOnce) {
-    return new ScenarioSettings(name, exactlyOnce, 3, 3, 300, 10, Duration.ofSeconds(90), 3, Duration.ofSeconds(3),
+    return new ScenarioSettings(name, exactlyOnce, 3, 3, 300, 10, Duration.ofSeconds(75), 3, Duration.ofSeconds(3),
         10_000L, null);
   }
 
