@@ -43,7 +43,7 @@ public record RetryPolicy(Duration initialBackoff, Duration maxBackoff, int maxR
     return wait.compareTo(maxBackoff) > 0 ? maxBackoff : wait;
   }
 
-  /** The wait before retry number {@code retry}: between half and all of {@link #backoff}, by {@code random} in [0,1). */
+  /** The wait before retry {@code retry}: between half and all of {@link #backoff}, by {@code random} in [0,1). */
   public Duration jitteredBackoff(int retry, double random) {
     long cap = backoff(retry).toMillis();
     return Duration.ofMillis(cap / 2 + (long) (random * (cap - cap / 2 + 1)));

@@ -55,7 +55,8 @@ class RetryPolicyTest {
 
   @Test
   void theDefaultRetriesForeverWithWaitsThatDoubleUpToTheCap() {
-    FaunaSourceConfig config = new FaunaSourceConfig(Map.of("fauna.endpoint", "http://127.0.0.1:8443", "fauna.secret", "s"));
+    FaunaSourceConfig config = new FaunaSourceConfig(Map.of("fauna.endpoint", "http://127.0.0.1:8443",
+        "fauna.secret", "s"));
     RetryPolicy policy = new RetryPolicy(config.retryBackoffInitial(), config.retryBackoffMax(),
         config.retryMaxAttempts());
     assertEquals(-1, policy.maxRetries());
