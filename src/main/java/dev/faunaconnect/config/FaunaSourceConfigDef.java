@@ -122,13 +122,15 @@ final class FaunaSourceConfigDef {
         POLLING_GROUP, ++order, Width.SHORT, "Poll interval (ms)");
     def.define(RETRY_BACKOFF_INITIAL_CONFIG, Type.LONG, 200L, Range.atLeast(1), Importance.LOW,
         "The first wait before retrying a transient failure (throttling, 503, 409, time-outs, refused "
-            + "connections), in milliseconds; it doubles on every attempt.",
+            + "connections), in milliseconds; it doubles on every attempt, and each wait is drawn between half and all "
+            + "of it (jitter).",
         POLLING_GROUP, ++order, Width.SHORT, "Initial retry backoff (ms)");
     def.define(RETRY_BACKOFF_MAX_CONFIG, Type.LONG, 30_000L, Range.atLeast(1), Importance.LOW,
-        "The longest wait between retries, in milliseconds.",
+        "The longest wait between retries, in milliseconds (before jitter).",
         POLLING_GROUP, ++order, Width.SHORT, "Maximum retry backoff (ms)");
-    def.define(RETRY_MAX_ATTEMPTS_CONFIG, Type.INT, 10, Range.atLeast(-1), Importance.LOW,
-        "How many times a transient failure is retried before the task fails; -1 retries forever.",
+    def.define(RETRY_MAX_ATTEMPTS_CONFIG, Type.INT, -1, Range.atLeast(-1), Importance.LOW,
+        "How many times a transient failure is retried before the task fails; -1 (the default) retries until Fauna "
+            + "answers, logging at WARN, with the cause, every retry of a query failing for over a minute.",
         POLLING_GROUP, ++order, Width.SHORT, "Maximum retry attempts");
   }
 }

@@ -20,8 +20,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The connector's narrow gateway to Fauna: the few reads it needs, each returning the elements strictly after a
@@ -29,7 +27,6 @@ import org.slf4j.LoggerFactory;
  * as a {@link FaunaQueryException}. Page cursors never leave this class.
  */
 public final class FaunaGateway {
-  private static final Logger log = LoggerFactory.getLogger(FaunaGateway.class);
   private static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
 
   private final FaunaClient client;
@@ -170,21 +167,19 @@ public final class FaunaGateway {
   }
 
   private <T> T withRetries(FaunaQuery query, Supplier<T> attempt) {
-    for (int retries = 0; ; retries++) {
+    RetryPolicy.Retries retries = retry.start();
+    while (true) {
       try {
         return attempt.get();
       } catch (FaunaQueryException e) {
         if (!e.kind().retriable()) {
           throw e;
         }
-        if (!retry.mayRetry(retries)) {
-          throw new FaunaQueryException(FaunaQueryException.Kind.RETRIES_EXHAUSTED, "Gave up after " + (retries + 1)
-              + " attempts. " + e.getMessage() + ". Check that fauna.endpoint is reachable, or raise "
-              + "retry.max.attempts.", e.getCause());
+        if (!retries.mayRetry()) {
+          throw new FaunaQueryException(FaunaQueryException.Kind.RETRIES_EXHAUSTED, retries.givingUp(e.getMessage()),
+              e.getCause());
         }
-        Duration wait = retry.backoff(retries + 1);
-        log.warn("{}; retrying in {} ms", e.getMessage(), wait.toMillis());
-        sleep(wait);
+        sleep(retries.next(e.getMessage()));
       }
     }
   }

@@ -37,7 +37,7 @@ class FaunaSourceConfigTest {
     assertEquals(Duration.ofSeconds(1), config.pollInterval());
     assertEquals(Duration.ofMillis(200), config.retryBackoffInitial());
     assertEquals(Duration.ofSeconds(30), config.retryBackoffMax());
-    assertEquals(10, config.retryMaxAttempts());
+    assertEquals(-1, config.retryMaxAttempts());
     assertEquals(List.of(), config.taskCollections());
     assertEquals(Set.of(), config.collectionsWithSettings());
     assertEquals(new CollectionSettings("orders", Optional.empty(), List.of(), "fauna.orders"),
@@ -60,7 +60,7 @@ class FaunaSourceConfigTest {
         Map.entry("poll.interval.ms", "50"),
         Map.entry("retry.backoff.initial.ms", "10"),
         Map.entry("retry.backoff.max.ms", "100"),
-        Map.entry("retry.max.attempts", "-1"),
+        Map.entry("retry.max.attempts", "7"),
         Map.entry("task.collections", "orders")));
     assertEquals(Duration.ofSeconds(5), config.queryTimeout());
     assertEquals(List.of("customers", "orders"), config.collections());
@@ -75,7 +75,7 @@ class FaunaSourceConfigTest {
     assertEquals(Duration.ofMillis(50), config.pollInterval());
     assertEquals(Duration.ofMillis(10), config.retryBackoffInitial());
     assertEquals(Duration.ofMillis(100), config.retryBackoffMax());
-    assertEquals(-1, config.retryMaxAttempts());
+    assertEquals(7, config.retryMaxAttempts());
     assertEquals(List.of("orders"), config.taskCollections());
     assertEquals(Set.of("ref", "ts", "data", "removed_at"), config.reservedColumnNames());
   }
