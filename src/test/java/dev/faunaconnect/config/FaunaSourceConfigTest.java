@@ -141,11 +141,11 @@ class FaunaSourceConfigTest {
     assertError(Map.of("page.size", "100001"), "Invalid value 100001 for configuration page.size: "
         + "Value must be no more than 100000");
     assertError(Map.of("topic.prefix", "fauna/"), "Invalid value fauna/ for configuration topic.prefix: "
-        + "A topic name may only contain ASCII letters, digits, '.', '_' and '-'.");
+        + "A topic name may only contain ASCII letters, digits, '.', '_' and '-', not '/'.");
     assertError(Map.of("deletes.column", "ts"), "Invalid value ts for configuration deletes.column: "
         + "'ts' is a built-in column (ref, ts, data); choose another name, e.g. deleted_at.");
     assertError(Map.of("collection.orders.topic", "a topic"), "Invalid value a topic for configuration "
-        + "collection.orders.topic: A topic name may only contain ASCII letters, digits, '.', '_' and '-'.");
+        + "collection.orders.topic: A topic name may only contain ASCII letters, digits, '.', '_' and '-', not ' '.");
     assertError(Map.of("collection.orders.colums", "[]"), "Unknown setting 'collection.orders.colums'. "
         + "Per-collection settings are collection.<name>.index, collection.<name>.columns and "
         + "collection.<name>.topic.");
@@ -165,7 +165,8 @@ class FaunaSourceConfigTest {
   @Test
   void configDefDocumentsEveryKeyInAGroup() {
     ConfigDef def = FaunaSourceConfig.CONFIG_DEF;
-    assertEquals(List.of("Connection", "Collections", "Records", "Snapshot and sync", "Polling and retries"),
+    assertEquals(List.of("Connection", "Collections", "Per-collection settings", "Records", "Snapshot and sync",
+        "Polling and retries"),
         def.groups().stream().filter(g -> !g.isEmpty()).toList(), "the internal task key adds the group \"\"");
     def.configKeys().values().stream().filter(k -> !k.internalConfig).forEach(key -> {
       assertFalse(key.documentation == null || key.documentation.isBlank(), key.name);
