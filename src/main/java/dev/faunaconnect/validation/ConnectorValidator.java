@@ -54,7 +54,7 @@ public final class ConnectorValidator {
     } catch (RuntimeException | LinkageError | AssertionError e) {
       log.error("Validation failed unexpectedly: {}", report.redact(LiveFailures.describe(e)));
       report.error(ENDPOINT_CONFIG, "Validation could not finish (" + LiveFailures.describe(e) + "). Check "
-          + ENDPOINT_CONFIG + " and that Fauna runs there, then validate again; the worker's log has the details.");
+          + ENDPOINT_CONFIG + " and that Fauna runs there, then validate again.");
     }
     return report.toConfig(Set.of(FaunaSourceConfig.TASK_COLLECTIONS_CONFIG));
   }
