@@ -200,7 +200,8 @@ class FaunaSourceConfigTest {
   void secretsThatCannotBeSentAreRefusedWithoutShowingThem() {
     String dash = "fnAE\u2013secret-pasted-from-a-document";
     ConfigException e = assertThrows(ConfigException.class, () -> config(Map.of("fauna.secret", dash)));
-    assertEquals("fauna.secret has the character U+2013 (EN DASH) at character 5 of 34, which no Fauna secret has (secrets are printable ASCII, e.g. fnAE...). It was "
+    assertEquals("fauna.secret has the character U+2013 (EN DASH) at character 5 of 34, which no Fauna secret has "
+        + "(secrets are printable ASCII, e.g. fnAE...). It was "
         + "probably changed on copy and paste (word processors turn '-' into an en dash): copy the secret again from "
         + "where CreateKey showed it, or create a new key.", e.getMessage());
     assertFalse(e.getMessage().contains("secret-pasted"));

@@ -202,7 +202,8 @@ class BadInputTest {
           row.field() + " says " + errors.get(row.field()));
     }
     String answer = everything(config);
-    for (String secret : List.of(fauna.secret(), readOnlyKey, noIndexesKey, customersOnlyKey, EN_DASH_SECRET, "very-secret")) {
+    for (String secret : List.of(fauna.secret(), readOnlyKey, noIndexesKey, customersOnlyKey, EN_DASH_SECRET,
+        "very-secret")) {
       assertFalse(answer.contains(secret), "the answer shows a secret: " + answer);
       assertFalse(logged.contains(secret), "the log shows a secret: " + logged);
     }
