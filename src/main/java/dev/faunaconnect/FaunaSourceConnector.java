@@ -82,9 +82,10 @@ public final class FaunaSourceConnector extends SourceConnector {
     }
   }
 
+  /** The keys a user sets; the internal {@code task.collections} is left out, so UIs never show it. */
   @Override
   public ConfigDef config() {
-    return FaunaSourceConfig.CONFIG_DEF;
+    return FaunaSourceConfig.PUBLIC_CONFIG_DEF;
   }
 
   /** Kafka's checks of each field, then live checks against Fauna, reported on the field to change. */

@@ -5,10 +5,13 @@ import java.util.Optional;
 
 /**
  * The per-collection settings {@code collection.<name>.index}, {@code .columns} and {@code .topic}. The name sits
- * between the prefix and the last dot, so names that contain dots work.
+ * between the prefix and the last dot, so names that contain dots work. The ConfigDef also defines each with the
+ * literal name {@code <name>} (a template), so that configuration UIs can show their documentation; a template key
+ * left blank is ignored, a template key with a value is an error that says to put the collection's name in.
  */
 final class CollectionKeys {
   static final String PREFIX = "collection.";
+  static final String TEMPLATE_NAME = "<name>";
 
   enum Setting {
     INDEX, COLUMNS, TOPIC;
@@ -30,6 +33,16 @@ final class CollectionKeys {
   /** Whether the key is in the per-collection namespace (valid or not); {@code collections...} is not. */
   static boolean isCollectionKey(String key) {
     return key.startsWith(PREFIX);
+  }
+
+  /** {@code collection.<name>.index} and the like, as the ConfigDef defines them for UIs. */
+  static boolean isTemplate(String key) {
+    return parse(key).filter(k -> k.collection().equals(TEMPLATE_NAME)).isPresent();
+  }
+
+  static String templateMessage(String key) {
+    return "Replace " + TEMPLATE_NAME + " in " + key + " with the name of the collection, e.g. "
+        + key.replace(TEMPLATE_NAME, "orders") + ".";
   }
 
   static Optional<Key> parse(String key) {

@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.kafka.common.config.ConfigException;
 
 /**
@@ -17,6 +18,7 @@ import org.apache.kafka.common.config.ConfigException;
  */
 final class ColumnSpecParser {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)]");
   private static final Set<String> KEYS = Set.of("name", "type", "path", "required");
   private static final String EXAMPLE =
       "[{\"name\": \"city\", \"type\": \"string\", \"path\": [\"data\", \"address\", \"city\"], \"required\": false}]";
@@ -53,9 +55,15 @@ final class ColumnSpecParser {
     try {
       return JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw invalid(key, "Not valid JSON (" + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + "). Expected e.g. " + EXAMPLE + ".");
+      throw invalid(key, "Not valid JSON (" + withoutSource(e.getOriginalMessage()) + " at line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "). Expected e.g. " + EXAMPLE
+          + ".");
     }
+  }
+
+  /** Jackson's message without its source description ({@code [Source: REDACTED (...); line: 1, column: 2]}). */
+  static String withoutSource(String message) {
+    return SOURCE.matcher(message).replaceAll("line $1, column $2");
   }
 
   private static ColumnSpec column(String key, int number, JsonNode node) {
@@ -66,7 +74,8 @@ final class ColumnSpecParser {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String field = it.next();
       if (!KEYS.contains(field)) {
-        throw invalid(key, where + " has an unknown key '" + field + "'; a column has only name, type, path and required.");
+        throw invalid(key, where + " has an unknown key '" + field + "'; a column has only name, type, path and "
+            + "required.");
       }
     }
     JsonNode name = node.get("name");

@@ -42,11 +42,16 @@ public final class FaunaSourceConfig extends AbstractConfig {
   public static final List<String> RESERVED_COLUMNS = List.of("ref", "ts", "data");
 
   public static final ConfigDef CONFIG_DEF = FaunaSourceConfigDef.build();
+  /** {@link #CONFIG_DEF} without the internal keys: what {@code Connector.config()} shows to UIs. */
+  public static final ConfigDef PUBLIC_CONFIG_DEF = FaunaSourceConfigDef.buildPublic();
 
   private final Map<String, CollectionSettings> explicitSettings;
 
   public FaunaSourceConfig(Map<String, String> props) {
     super(CONFIG_DEF, props);
+    CrossChecks.problems(values(), props).forEach((key, problems) -> {
+      throw new ConfigException(problems.get(0).startsWith(key) ? problems.get(0) : key + ": " + problems.get(0));
+    });
     this.explicitSettings = parseCollectionSettings(props);
   }
 
@@ -148,11 +153,21 @@ public final class FaunaSourceConfig extends AbstractConfig {
     return reserved;
   }
 
-  /** The settings of a collection: its own keys where given, else the defaults (discovered index, no columns). */
+  /**
+   * The settings of a collection: its own keys where given, else the defaults (discovered index, no columns).
+   *
+   * @throws ConfigException when the collection's default topic is one Kafka refuses (e.g. a discovered collection
+   *     named {@code orders$2024}), naming the {@code collection.<name>.topic} to set
+   */
   public CollectionSettings settingsFor(String collection) {
     CollectionSettings explicit = explicitSettings.get(collection);
-    return explicit != null ? explicit
-        : new CollectionSettings(collection, Optional.empty(), List.of(), topicPrefix() + collection);
+    if (explicit != null) {
+      return explicit;
+    }
+    CrossChecks.topicProblem(collection, topicPrefix(), null).ifPresent(problem -> {
+      throw new ConfigException(topicKey(collection) + ": " + problem);
+    });
+    return new CollectionSettings(collection, Optional.empty(), List.of(), topicPrefix() + collection);
   }
 
   /** The collections that have at least one {@code collection.<name>.*} setting. */
@@ -170,6 +185,12 @@ public final class FaunaSourceConfig extends AbstractConfig {
     Setting setting = CollectionKeys.parse(key)
         .orElseThrow(() -> new ConfigException(CollectionKeys.unknownKeyMessage(key)))
         .setting();
+    if (CollectionKeys.isTemplate(key)) {
+      if (value != null && !value.isBlank()) {
+        throw new ConfigException(CollectionKeys.templateMessage(key));
+      }
+      return;
+    }
     switch (setting) {
       case COLUMNS -> ColumnSpecParser.parse(key, value, reservedColumns);
       case TOPIC -> TopicNames.ensureValid(key, value == null ? "" : value.trim());
@@ -182,6 +203,11 @@ public final class FaunaSourceConfig extends AbstractConfig {
     return CollectionKeys.isCollectionKey(key);
   }
 
+  /** Whether the key is one of the {@code collection.<name>.*} templates the ConfigDef shows UIs. */
+  public static boolean isCollectionTemplate(String key) {
+    return CollectionKeys.isTemplate(key);
+  }
+
   /** The collection a per-collection key is about, if the key is well formed. */
   public static Optional<String> collectionOf(String key) {
     return CollectionKeys.parse(key).map(CollectionKeys.Key::collection);
@@ -190,7 +216,9 @@ public final class FaunaSourceConfig extends AbstractConfig {
   private Map<String, CollectionSettings> parseCollectionSettings(Map<String, String> props) {
     Map<String, CollectionSettings> settings = new HashMap<>();
     for (String key : props.keySet()) {
-      if (CollectionKeys.isCollectionKey(key)) {
+      if (CollectionKeys.isTemplate(key)) {
+        validateCollectionSetting(key, props.get(key), Set.of());
+      } else if (CollectionKeys.isCollectionKey(key)) {
         String collection = CollectionKeys.parse(key)
             .orElseThrow(() -> new ConfigException(CollectionKeys.unknownKeyMessage(key)))
             .collection();
@@ -206,11 +234,12 @@ public final class FaunaSourceConfig extends AbstractConfig {
     List<ColumnSpec> columns = ColumnSpecParser.parse(columnsKey(collection), props.get(columnsKey(collection)),
         reservedColumnNames());
     String topicKey = topicKey(collection);
-    String topic = Optional.ofNullable(props.get(topicKey)).map(String::trim).filter(s -> !s.isEmpty())
-        .orElse(topicPrefix() + collection);
-    if (props.containsKey(topicKey)) {
-      TopicNames.ensureValid(topicKey, topic);
-    }
+    Optional<String> override = Optional.ofNullable(props.get(topicKey)).map(String::trim).filter(s -> !s.isEmpty());
+    override.ifPresent(topic -> TopicNames.ensureValid(topicKey, topic));
+    CrossChecks.topicProblem(collection, topicPrefix(), override.orElse(null)).ifPresent(problem -> {
+      throw new ConfigException(topicKey + ": " + problem);
+    });
+    String topic = override.orElse(topicPrefix() + collection);
     return new CollectionSettings(collection, index, columns, topic);
   }
 

@@ -35,17 +35,17 @@ final class Validators {
     }, () -> "an http:// or https:// URL");
   }
 
-  /** A secret must be given; the message never contains it. */
-  static ConfigDef.Validator nonEmptyPassword() {
+  /** A secret must be given and sendable ({@link SecretCheck}); the message never contains it. */
+  static ConfigDef.Validator secret() {
     return LambdaValidator.with((name, value) -> {
       if (value == null) {
         return; // reported as missing by ConfigDef
       }
-      if (!(value instanceof Password p) || p.value() == null || p.value().isBlank()) {
-        throw new ConfigException(name + " must not be empty: use the secret of a Fauna key (CreateKey returns it "
-            + "once).");
-      }
-    }, () -> "non-empty secret");
+      String text = value instanceof Password p ? p.value() : null;
+      SecretCheck.problem(text).ifPresent(problem -> {
+        throw new ConfigException(problem);
+      });
+    }, () -> "the secret of a Fauna key: printable ASCII");
   }
 
   static ConfigDef.Validator collectionNames() {

@@ -16,8 +16,8 @@ import com.faunadb.client.types.Value.SetRefV;
 import com.faunadb.client.types.Value.StringV;
 import com.faunadb.client.types.Value.TimeV;
 import dev.faunaconnect.config.ColumnSpec;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -119,7 +119,7 @@ final class ColumnExtractor {
   /** The Connect value, or null when the Fauna value has the wrong type for the column. */
   private static Object convert(ColumnSpec column, Value value) {
     return switch (column.type()) {
-      case STRING -> FaunaJson.asText(value).orElse(null);
+      case STRING -> FaunaJson.asText(value).orElseGet(() -> FaunaJson.toJsonText(value));
       case INTEGER -> value instanceof LongV ? value.to(Codec.LONG).get() : null;
       case NUMBER -> number(value);
       case BOOLEAN -> value instanceof BooleanV ? value.to(Codec.BOOLEAN).get() : null;
@@ -140,15 +140,20 @@ final class ColumnExtractor {
     if (value instanceof TimeV) {
       return Date.from(value.to(Codec.TIME).get());
     }
-    if (value instanceof StringV) {
+    return value instanceof StringV ? isoTimestamp(value.to(Codec.STRING).get()) : null;
+  }
+
+  /** An ISO-8601 date-time with an offset, or without one as UTC; null when the text is neither. */
+  private static Date isoTimestamp(String text) {
+    try {
+      return Date.from(OffsetDateTime.parse(text).toInstant());
+    } catch (DateTimeParseException withoutOffset) {
       try {
-        Instant instant = OffsetDateTime.parse(value.to(Codec.STRING).get()).toInstant();
-        return Date.from(instant);
-      } catch (DateTimeParseException e) {
+        return Date.from(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
+      } catch (DateTimeParseException neither) {
         return null;
       }
     }
-    return null;
   }
 
   private static Date date(LocalDate date) {

@@ -4,6 +4,7 @@ import com.faunadb.client.FaunaClient;
 import com.faunadb.client.query.Expr;
 import com.faunadb.client.types.Value;
 import dev.faunaconnect.config.FaunaSourceConfig;
+import dev.faunaconnect.config.SecretCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -23,7 +24,16 @@ public final class FaunaClients {
     return create(config.endpoint(), config.secret(), config.queryTimeout());
   }
 
+  /**
+   * A client for the endpoint and secret.
+   *
+   * @throws ConfigException when the secret cannot be sent ({@link SecretCheck}); the message never contains it,
+   *     while the HTTP client's own refusal would quote the whole header
+   */
   public static FaunaClient create(String endpoint, Password secret, Duration queryTimeout) {
+    SecretCheck.problem(secret.value()).ifPresent(problem -> {
+      throw new ConfigException(problem);
+    });
     try {
       return FaunaClient.builder()
           .withEndpoint(endpoint)

@@ -44,6 +44,11 @@ final class FaunaErrors {
     if (t instanceof FaunaException fe) {
       return classifyRefused(fe, query);
     }
+    if (t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).startsWith("invalid header value")) {
+      // Java's HTTP client quotes the refused header, the Authorization one included: never pass its text on
+      return new FaunaQueryException(Kind.OTHER, "Java's HTTP client refused a request header of " + query.fql()
+          + ": fauna.secret holds a character that cannot be sent; copy the secret again.", null);
+    }
     if (t instanceof AssertionError) {
       return new FaunaQueryException(Kind.OTHER, "The driver could not read Fauna's answer to " + query.fql()
           + " (" + describe(t) + "). A @bytes value in the standard base64 alphabet is a known cause.", t);

@@ -3,7 +3,7 @@ package dev.faunaconnect.validation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The FQL a user runs to fix the setup, written as the seeds write it. */
+/** The FQL a user runs to fix the setup, written as the seeds write it, so it can be pasted into the shell. */
 final class SetupFql {
   static final String ROLE_NAME = "kafka-connect-readonly";
 
@@ -14,11 +14,11 @@ final class SetupFql {
   }
 
   static String collection(String name) {
-    return "Collection(\"" + name + "\")";
+    return "Collection(" + quote(name) + ")";
   }
 
   static String index(String name) {
-    return "Index(\"" + name + "\")";
+    return "Index(" + quote(name) + ")";
   }
 
   /** The read-only role of the seeds: Collections(), Indexes(), then each collection and index. */
@@ -31,11 +31,33 @@ final class SetupFql {
     return "CreateRole({ name: \"" + ROLE_NAME + "\", privileges: [" + String.join(", ", privileges) + "] })";
   }
 
+  /**
+   * Adds read on the resources to the key's role, keeping the privileges it has: {@code Update} replaces the whole
+   * privileges array, so the missing entries are appended to the stored ones. Run with an admin key.
+   */
+  static String grantRead(List<String> resources) {
+    List<String> privileges = resources.stream().map(SetupFql::readPrivilege).toList();
+    String role = "Role(\"" + ROLE_NAME + "\")";
+    return "Update(" + role + ", { privileges: Append([" + String.join(", ", privileges) + "], "
+        + "Select(\"privileges\", Get(" + role + "))) })";
+  }
+
+  /** A sentence with {@link #grantRead}, for every message about a missing privilege. */
+  static String grantAdvice(List<String> resources) {
+    return "Add the missing privilege" + (resources.size() > 1 ? "s" : "") + " to the key's role with an admin key: "
+        + grantRead(resources) + " (put the name of the key's role for " + ROLE_NAME + ").";
+  }
+
   static String createKey() {
     return "CreateKey({ name: \"kafka-connect\", role: Role(\"" + ROLE_NAME + "\") })";
   }
 
   static String createCollection(String name) {
-    return "CreateCollection({ name: \"" + name + "\" })";
+    return "CreateCollection({ name: " + quote(name) + " })";
+  }
+
+  /** A name as an FQL string literal. */
+  static String quote(String name) {
+    return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

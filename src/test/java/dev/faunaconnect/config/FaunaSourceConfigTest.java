@@ -141,16 +141,87 @@ class FaunaSourceConfigTest {
     assertError(Map.of("page.size", "100001"), "Invalid value 100001 for configuration page.size: "
         + "Value must be no more than 100000");
     assertError(Map.of("topic.prefix", "fauna/"), "Invalid value fauna/ for configuration topic.prefix: "
-        + "A topic name may only contain ASCII letters, digits, '.', '_' and '-'.");
+        + "A topic name may only contain ASCII letters, digits, '.', '_' and '-', not '/'.");
     assertError(Map.of("deletes.column", "ts"), "Invalid value ts for configuration deletes.column: "
         + "'ts' is a built-in column (ref, ts, data); choose another name, e.g. deleted_at.");
     assertError(Map.of("collection.orders.topic", "a topic"), "Invalid value a topic for configuration "
-        + "collection.orders.topic: A topic name may only contain ASCII letters, digits, '.', '_' and '-'.");
+        + "collection.orders.topic: A topic name may only contain ASCII letters, digits, '.', '_' and '-', not ' '.");
     assertError(Map.of("collection.orders.colums", "[]"), "Unknown setting 'collection.orders.colums'. "
         + "Per-collection settings are collection.<name>.index, collection.<name>.columns and "
         + "collection.<name>.topic.");
     assertError(Map.of("retry.max.attempts", "-2"), "Invalid value -2 for configuration retry.max.attempts: "
         + "Value must be at least -1");
+  }
+
+  @Test
+  void checksAcrossSettingsFailTheConfigurationNamingTheSettingToChange() {
+    assertEquals("retry.backoff.initial.ms (5000) is larger than retry.backoff.max.ms (1000): the first wait before a "
+        + "retry cannot be longer than the longest. Lower retry.backoff.initial.ms or raise retry.backoff.max.ms.",
+        assertThrows(ConfigException.class, () -> config(Map.of("retry.backoff.initial.ms", "5000",
+            "retry.backoff.max.ms", "1000"))).getMessage());
+    assertEquals("collection.orders$2024.topic: Collection 'orders$2024' goes to topic 'fauna.orders$2024' "
+        + "(topic.prefix + name), which Kafka refuses. A topic name may only contain ASCII letters, digits, '.', '_' "
+        + "and '-', not '$'. Set collection.orders$2024.topic to a legal topic name, e.g. "
+        + "collection.orders$2024.topic=fauna.orders_2024.",
+        assertThrows(ConfigException.class, () -> config(Map.of("collections", "orders$2024"))).getMessage());
+    assertEquals("fauna.orders_2024", config(Map.of("collections", "orders$2024",
+        "collection.orders$2024.topic", "fauna.orders_2024")).settingsFor("orders$2024").topic());
+    assertTrue(assertThrows(ConfigException.class, () -> config(Map.of("collection.orders$2024.index", "o_by_ts")))
+        .getMessage().startsWith("collection.orders$2024.topic: Collection 'orders$2024' goes to topic"));
+  }
+
+  @Test
+  void aDiscoveredCollectionWhoseTopicKafkaRefusesFailsWhenItsSettingsAreAskedFor() {
+    FaunaSourceConfig config = config(Map.of("topic.prefix", "p".repeat(245)));
+    assertEquals("p".repeat(245) + "abcd", config.settingsFor("abcd").topic());
+    ConfigException e = assertThrows(ConfigException.class, () -> config.settingsFor("abcde"));
+    assertTrue(e.getMessage().startsWith("collection.abcde.topic: Collection 'abcde' goes to topic '"), e.getMessage());
+    assertTrue(e.getMessage().contains("A topic name may be at most 249 characters long, not 250."), e.getMessage());
+  }
+
+  @Test
+  void serverLimitsAndIntervalBounds() {
+    assertError(Map.of("fauna.query.timeout.ms", "600001"), "Invalid value 600001 for configuration "
+        + "fauna.query.timeout.ms: Value must be no more than 600000");
+    assertEquals(Duration.ofMinutes(10), config(Map.of("fauna.query.timeout.ms", "600000")).queryTimeout());
+    assertError(Map.of("poll.interval.ms", "1"), "Invalid value 1 for configuration poll.interval.ms: Value must be "
+        + "at least 50");
+    assertError(Map.of("poll.interval.ms", String.valueOf(Long.MAX_VALUE)), "Invalid value 9223372036854775807 for "
+        + "configuration poll.interval.ms: Value must be no more than 86400000");
+    assertError(Map.of("full.sync.interval.ms", String.valueOf(Long.MAX_VALUE)), "Invalid value 9223372036854775807 "
+        + "for configuration full.sync.interval.ms: Value must be no more than 31536000000");
+    assertError(Map.of("collections.refresh.interval.ms", "86400001"), "Invalid value 86400001 for configuration "
+        + "collections.refresh.interval.ms: Value must be no more than 86400000");
+    assertError(Map.of("retry.backoff.max.ms", "3600001"), "Invalid value 3600001 for configuration "
+        + "retry.backoff.max.ms: Value must be no more than 3600000");
+  }
+
+  @Test
+  void secretsThatCannotBeSentAreRefusedWithoutShowingThem() {
+    String dash = "fnAE\u2013secret-pasted-from-a-document";
+    ConfigException e = assertThrows(ConfigException.class, () -> config(Map.of("fauna.secret", dash)));
+    assertEquals("fauna.secret has the character U+2013 (EN DASH) at character 5 of 34, which no Fauna secret has "
+        + "(secrets are printable ASCII, e.g. fnAE...). It was "
+        + "probably changed on copy and paste (word processors turn '-' into an en dash): copy the secret again from "
+        + "where CreateKey showed it, or create a new key.", e.getMessage());
+    assertFalse(e.getMessage().contains("secret-pasted"));
+    assertTrue(assertThrows(ConfigException.class, () -> config(Map.of("fauna.secret", "fnAE abc"))).getMessage()
+        .contains("fauna.secret has a space (U+0020) at character 5 of 8"));
+    assertTrue(assertThrows(ConfigException.class, () -> config(Map.of("fauna.secret", "${file:/run/s:fauna}")))
+        .getMessage().contains("fauna.secret is the config-provider placeholder ${file:/run/s:fauna}, which the "
+            + "worker did not resolve: its configuration lacks the provider 'file'. Add config.providers=file and "
+            + "config.providers.file.class=<its ConfigProvider class>"));
+    assertEquals("fnAE123:mydb/child:admin", config(Map.of("fauna.secret", "fnAE123:mydb/child:admin")).secret()
+        .value(), "scoped secrets are printable ASCII");
+  }
+
+  @Test
+  void templateKeysAreIgnoredWhenEmptyAndRefusedWithAValue() {
+    assertEquals(Set.of(), config(Map.of("collection.<name>.index", "", "collection.<name>.columns", " "))
+        .collectionsWithSettings());
+    assertEquals("Replace <name> in collection.<name>.topic with the name of the collection, e.g. "
+        + "collection.orders.topic.", assertThrows(ConfigException.class,
+            () -> config(Map.of("collection.<name>.topic", "x"))).getMessage());
   }
 
   @Test
@@ -165,7 +236,8 @@ class FaunaSourceConfigTest {
   @Test
   void configDefDocumentsEveryKeyInAGroup() {
     ConfigDef def = FaunaSourceConfig.CONFIG_DEF;
-    assertEquals(List.of("Connection", "Collections", "Records", "Snapshot and sync", "Polling and retries"),
+    assertEquals(List.of("Connection", "Collections", "Per-collection settings", "Records", "Snapshot and sync",
+        "Polling and retries"),
         def.groups().stream().filter(g -> !g.isEmpty()).toList(), "the internal task key adds the group \"\"");
     def.configKeys().values().stream().filter(k -> !k.internalConfig).forEach(key -> {
       assertFalse(key.documentation == null || key.documentation.isBlank(), key.name);

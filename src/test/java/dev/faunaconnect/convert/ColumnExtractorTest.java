@@ -22,6 +22,7 @@ class ColumnExtractorTest {
   private static final Value DOCUMENT = value("{\"ref\":" + docRef("201", "orders") + ",\"ts\":1714558530123456,"
       + "\"data\":{\"name\":\"Ada\",\"items\":3,\"total\":129.5,\"paid\":true,\"a.b\":\"dotted\","
       + "\"placed_at\":{\"@ts\":\"2024-05-01T10:15:30.123456Z\"},\"iso\":\"2024-05-01T12:15:30.5+02:00\","
+      + "\"local\":\"2024-05-01T10:15:30.25\",\"minutes\":\"2024-05-01T10:15\",\"date_text\":\"2024-05-01\","
       + "\"not_a_time\":\"yesterday\",\"day\":{\"@date\":\"2024-02-29\"},\"receipt\":{\"@bytes\":\"aGk=\"},"
       + "\"customer\":" + docRef("101", "customers") + ",\"tags\":[\"vip\",{\"deep\":[10,20]}],"
       + "\"address\":{\"city\":\"London\",\"zip\":null}},\"ttl\":null}");
@@ -39,11 +40,14 @@ class ColumnExtractorTest {
   }
 
   @Test
-  void stringColumnsTreatNumbersBooleansRefsAndObjectsAsMistyped() {
-    assertNull(extract(ColumnType.STRING, "data", "items"));
-    assertNull(extract(ColumnType.STRING, "data", "paid"));
-    assertNull(extract(ColumnType.STRING, "data", "customer"));
-    assertNull(extract(ColumnType.STRING, "data", "address"));
+  void stringColumnsHoldNumbersBooleansRefsObjectsAndArraysAsTheirJsonText() {
+    assertEquals("3", extract(ColumnType.STRING, "data", "items"));
+    assertEquals("129.5", extract(ColumnType.STRING, "data", "total"));
+    assertEquals("true", extract(ColumnType.STRING, "data", "paid"));
+    assertEquals("{\"id\":\"101\",\"collection\":\"customers\",\"type\":\"document\"}",
+        extract(ColumnType.STRING, "data", "customer"));
+    assertEquals("{\"city\":\"London\",\"zip\":null}", extract(ColumnType.STRING, "data", "address"));
+    assertEquals("[\"vip\",{\"deep\":[10,20]}]", extract(ColumnType.STRING, "data", "tags"));
   }
 
   @Test
@@ -71,10 +75,13 @@ class ColumnExtractorTest {
   }
 
   @Test
-  void timestampColumnsTakeFaunaTimestampsAndIsoStringsWithAnOffset() {
+  void timestampColumnsTakeFaunaTimestampsAndIsoStringsWithAnOffsetOrWithoutOneAsUtc() {
     assertEquals(Date.from(Instant.parse("2024-05-01T10:15:30.123Z")), extract(ColumnType.TIMESTAMP, "data", "placed_at"));
     assertEquals(Date.from(Instant.parse("2024-05-01T10:15:30.500Z")), extract(ColumnType.TIMESTAMP, "data", "iso"));
+    assertEquals(Date.from(Instant.parse("2024-05-01T10:15:30.250Z")), extract(ColumnType.TIMESTAMP, "data", "local"));
+    assertEquals(Date.from(Instant.parse("2024-05-01T10:15:00Z")), extract(ColumnType.TIMESTAMP, "data", "minutes"));
     assertNull(extract(ColumnType.TIMESTAMP, "data", "not_a_time"));
+    assertNull(extract(ColumnType.TIMESTAMP, "data", "date_text"), "a date without a time is not a timestamp");
     assertNull(extract(ColumnType.TIMESTAMP, "data", "day"));
     assertNull(extract(ColumnType.TIMESTAMP, "data", "items"));
   }

@@ -3,12 +3,18 @@ package dev.faunaconnect.it;
 import static com.faunadb.client.query.Language.Arr;
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.CreateIndex;
+import static com.faunadb.client.query.Language.Collections;
 import static com.faunadb.client.query.Language.CreateRole;
+import static com.faunadb.client.query.Language.Index;
+import static com.faunadb.client.query.Language.Indexes;
 import static com.faunadb.client.query.Language.Obj;
 import static com.faunadb.client.query.Language.Value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.faunadb.client.query.Expr;
+import dev.faunaconnect.testing.LogCapture;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
+import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class ValidationIT {
   private static ConnectHarness harness;
   private static String noIndexesSecret;
+  private static String readerSecret;
 
   @BeforeAll
   static void start() {
@@ -40,6 +48,14 @@ class ValidationIT {
     harness.fauna.query(CreateRole(Obj("name", Value("no-indexes"), "privileges",
         Arr(Obj("resource", Collection("valid"), "actions", Obj("read", Value(true)))))));
     noIndexesSecret = harness.fauna.createKey("no-indexes");
+    harness.fauna.query(CreateRole(Obj("name", Value("reader"), "privileges", Arr(read(Collections()),
+        read(Indexes()), read(Collection("valid")), read(Index("valid_by_ts")), read(Collection("other")),
+        read(Index("other_by_ts"))))));
+    readerSecret = harness.fauna.createKey("reader");
+  }
+
+  private static Expr read(Expr resource) {
+    return Obj("resource", resource, "actions", Obj("read", Value(true)));
   }
 
   @AfterAll
@@ -117,5 +133,75 @@ class ValidationIT {
     assertOnlyError(errors(columns, "[{\"name\": \"a\", "), columns, "Not valid JSON");
     assertOnlyError(errors(columns, "[{\"name\": \"a\", \"type\": \"uuid\", \"path\": [\"data\", \"a\"]}]"), columns,
         "has type 'uuid'");
+  }
+
+  /** The bad inputs issue 11 fixed, through the worker's REST validation, with a read-only key of its own. */
+  @Test
+  void theInputsThatUsedToFailOrLeakAreReportedOnTheSettingToChange() {
+    String dash = "fnAE\u2013pasted-secret-with-an-en-dash";
+    assertOnlyError(errors("fauna.secret", readerSecret, "fauna.query.timeout.ms", "600001"), "fauna.query.timeout.ms",
+        "Value must be no more than 600000");
+    assertOnlyError(errors("fauna.secret", readerSecret, "retry.backoff.initial.ms", "5000", "retry.backoff.max.ms",
+        "1000"), "retry.backoff.initial.ms", "is larger than retry.backoff.max.ms (1000)");
+    assertOnlyError(errors("fauna.secret", readerSecret, "poll.interval.ms", "1"), "poll.interval.ms",
+        "Value must be at least 50");
+    assertOnlyError(errors("fauna.secret", readerSecret, "full.sync.interval.ms", String.valueOf(Long.MAX_VALUE)),
+        "full.sync.interval.ms", "Value must be no more than 31536000000");
+    assertOnlyError(errors("fauna.secret", readerSecret, "collection.valid.columns", "[{\"name\": \"a\""),
+        "collection.valid.columns", "Not valid JSON (Unexpected end-of-input: expected close marker for Object "
+            + "(start marker at line 1, column 2)");
+    assertOnlyError(errors("fauna.secret", "${env:FAUNA_SECRET}"), "fauna.secret",
+        "fauna.secret is the config-provider placeholder ${env:FAUNA_SECRET}, which the worker did not resolve");
+    Map<String, String> withNull = new HashMap<>(harness.config("name", "validated", "collections", "valid",
+        "fauna.secret", readerSecret));
+    withNull.put("collection.valid.index", null);
+    // the worker answers (no 500); Kafka 4.3 itself refuses null values, on the key, before the connector sees them
+    ConfigInfos nullInfos = harness.connect.validateConnectorConfig("FaunaSourceConnector", withNull);
+    assertEquals(1, nullInfos.errorCount(), nullInfos.toString());
+    assertTrue(nullInfos.configs().stream().anyMatch(info -> info.configValue().name().equals("collection.valid.index")
+        && info.configValue().errors().equals(List.of("Null value can not be supplied as the configuration value."))),
+        nullInfos.toString());
+    try (LogCapture log = LogCapture.open()) {
+      Map<String, List<String>> errors = errors("fauna.secret", dash);
+      assertOnlyError(errors, "fauna.secret", "fauna.secret has the character U+2013 (EN DASH) at character 5");
+      assertFalse(errors.toString().contains("pasted-secret"), errors.toString());
+      // the test's own REST client (EmbeddedConnect) logs the request body at DEBUG: not the worker, not the plugin
+      assertEquals(List.of(), log.lines().stream().filter(line -> line.contains("pasted-secret"))
+          .filter(line -> !line.contains(" org.apache.kafka.connect.util.clusters."))
+          .map(line -> line.substring(0, Math.min(line.length(), 160))).toList(), "the worker's log shows the secret");
+    }
+  }
+
+  @Test
+  void restShowsPerCollectionValuesAndTemplatesButNotTheInternalTaskKey() {
+    Map<String, String> config = new HashMap<>(harness.config("name", "shown", "collections", "valid",
+        "fauna.secret", readerSecret, "collection.valid.index", "valid_by_ts"));
+    ConfigInfos infos = harness.connect.validateConnectorConfig("FaunaSourceConnector", config);
+    Map<String, ConfigInfo> byName = new HashMap<>();
+    infos.configs().forEach(info -> byName.put(info.configValue().name(), info));
+    assertFalse(byName.containsKey("task.collections"), "internal key shown: " + byName.keySet());
+    assertEquals("valid_by_ts", byName.get("collection.valid.index").configValue().value());
+    assertTrue(byName.get("collection.<name>.index").configKey().documentation().contains("collection.orders.index"));
+    assertEquals(0, infos.errorCount(), infos.toString());
+    assertFalse(infos.toString().contains(readerSecret), "the REST answer shows the secret");
+  }
+
+  /** A collection created while the connector runs, whose name is no topic name: the task says what to set. */
+  @Test
+  void aDiscoveredCollectionWhoseTopicKafkaRefusesFailsTheTaskNamingTheSetting() throws Exception {
+    harness.startConnector("discovering", 1, harness.config("fauna.secret", readerSecret,
+        "collections.refresh.interval.ms", "200"));
+    harness.fauna.createCollection("orders$2024", 30L);
+    harness.connect.assertions().assertConnectorIsRunningAndTasksHaveFailed("discovering", 1,
+        "the task did not fail");
+    ConnectorStateInfo status = harness.connect.connectorStatus("discovering");
+    String trace = status.tasks().get(0).trace();
+    assertTrue(trace.contains("collection.orders$2024.topic: Collection 'orders$2024' goes to topic "
+        + "'fauna.orders$2024' (topic.prefix + name), which Kafka refuses. A topic name may only contain ASCII "
+        + "letters, digits, '.', '_' and '-', not '$'. Set collection.orders$2024.topic to a legal topic name, e.g. "
+        + "collection.orders$2024.topic=fauna.orders_2024."), trace);
+    assertFalse(trace.contains(readerSecret));
+    harness.connect.deleteConnector("discovering");
+    harness.fauna.query(com.faunadb.client.query.Language.Delete(Collection("orders$2024")));
   }
 }

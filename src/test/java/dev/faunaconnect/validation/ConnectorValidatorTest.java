@@ -100,12 +100,10 @@ class ConnectorValidatorTest {
   void aKeyThatMayNotListIndexesOrCollections() {
     assertEquals(Map.of(
         "fauna.secret", List.of("The key may not list indexes (Paginate(Indexes()) was denied); the connector reads "
-            + "index definitions to find and check the incremental index of each collection. Give the key a role "
-            + "like the one in the docs: " + role("COLLECTION_NAME", "INDEX_NAME")),
+            + "index definitions to find and check the incremental index of each collection. " + grant("Indexes()")),
         "collections", List.of("The key may not list collections (Paginate(Collections()) was denied), so "
             + "collections cannot be left empty to stream every collection. Either list the collections to stream, "
-            + "or grant the role read on Collections(). Give the key a role like the one in the docs: "
-            + role("COLLECTION_NAME", "INDEX_NAME"))),
+            + "or grant the role read on Collections(). " + grant("Collections()"))),
         errors(props(documentsOnlyKey, Map.of())));
   }
 
@@ -115,10 +113,9 @@ class ConnectorValidatorTest {
         "collection.customers.index", "customers_by_ts"));
     assertEquals(Map.of(
         "fauna.secret", List.of("The key may not list indexes (Paginate(Indexes()) was denied); the connector reads "
-            + "index definitions to find and check the incremental index of each collection. Give the key a role "
-            + "like the one in the docs: " + role("customers", "customers_by_ts")),
-        "collection.customers.index", List.of("The key may not read the definition of index 'customers_by_ts'. "
-            + "Add { resource: Indexes(), actions: { read: true } } to the privileges of its role.")),
+            + "index definitions to find and check the incremental index of each collection. " + grant("Indexes()")),
+        "collection.customers.index", List.of("The key may not read the definition of index 'customers_by_ts', so "
+            + "it cannot be checked. " + grant("Indexes()"))),
         errors(props));
   }
 
@@ -154,8 +151,7 @@ class ConnectorValidatorTest {
   @Test
   void aKeyThatMayNotReadTheIndexItWouldUse() {
     String expected = "The key may not read index 'customers_by_ts', the incremental index of collection 'customers'. "
-        + "Add { resource: Index(\"customers_by_ts\"), actions: { read: true } } to the privileges of its role, as in "
-        + role("customers", "customers_by_ts");
+        + grant("Index(\"customers_by_ts\")");
     assertEquals(Map.of("collections", List.of(expected)),
         errors(props(seedFullSyncKey, Map.of("collections", "customers"))));
     assertEquals(Map.of("collection.customers.index", List.of(expected)),
@@ -235,10 +231,11 @@ class ConnectorValidatorTest {
     assertFalse(everything(config).contains(documentsOnlyKey));
   }
 
-  private static String role(String collection, String index) {
-    return "CreateRole({ name: \"kafka-connect-readonly\", privileges: [{ resource: Collections(), actions: { read: "
-        + "true } }, { resource: Indexes(), actions: { read: true } }, { resource: Collection(\"" + collection
-        + "\"), actions: { read: true } }, { resource: Index(\"" + index + "\"), actions: { read: true } }] })";
+  /** The runnable FQL that adds read on the resource to the role, keeping its other privileges. */
+  static String grant(String resource) {
+    return "Add the missing privilege to the key's role with an admin key: Update(Role(\"kafka-connect-readonly\"), "
+        + "{ privileges: Append([{ resource: " + resource + ", actions: { read: true } }], Select(\"privileges\", "
+        + "Get(Role(\"kafka-connect-readonly\")))) }) (put the name of the key's role for kafka-connect-readonly).";
   }
 
   private Map<String, List<String>> errors(Map<String, String> props) {
