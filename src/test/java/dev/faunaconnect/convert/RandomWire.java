@@ -20,7 +20,7 @@ import java.util.Set;
  * {@code @} keys wrapped in {@code @obj}), nested objects and arrays, unicode, longs near 2^63, doubles, and large and
  * empty documents. It records the path of every value it writes, so columns can be chosen that select them.
  */
-final class RandomWire {
+public final class RandomWire {
   private static final JsonFactory JSON = new JsonFactory();
   private static final String[] NATIVES = {"collections", "databases", "indexes", "functions", "roles",
       "access_providers", "keys", "tokens", "credentials", "widgets"};
@@ -32,18 +32,18 @@ final class RandomWire {
   private final boolean standardBytes;
   private final List<List<Object>> paths = new ArrayList<>();
 
-  RandomWire(Random random, boolean standardBytes) {
+  public RandomWire(Random random, boolean standardBytes) {
     this.random = random;
     this.standardBytes = standardBytes;
   }
 
   /** The paths of the values the last document holds (from its root, e.g. {@code ["data", "tags", 0]}). */
-  List<List<Object>> paths() {
+  public List<List<Object>> paths() {
     return paths;
   }
 
   /** A document of {@code collection}: {@code {"ref", "ts", "data"?, "ttl"?}}. */
-  String document(String collection) {
+  public String document(String collection) {
     paths.clear();
     StringWriter text = new StringWriter();
     try (JsonGenerator out = JSON.createGenerator(text)) {

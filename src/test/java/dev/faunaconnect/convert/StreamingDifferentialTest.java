@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * must be equal, or both must fail with the same message. Set {@code -Ddifferential.seed=N} to replay a run; the
  * seed is in every failure message.
  */
-class StreamingDifferentialTest {
+public class StreamingDifferentialTest {
   private static final int DOCUMENTS = Integer.getInteger("differential.documents", 3000);
   private static final Map<String, ?> PARTITION = Map.of("collection", "things");
   private static final Map<String, ?> OFFSET = Map.of("v", 1L, "phase", "snapshot", "ts", 17L, "ref", "9");
@@ -67,19 +67,28 @@ class StreamingDifferentialTest {
     }
   }
 
-  static SourceRecord streamed(FaunaSourceConfig config, String document) {
-    return new RecordBuilder(config, config.settingsFor("things")).document(PARTITION, OFFSET,
-        Streamed.document(config, "things", document), RecordBuilder.OP_READ);
+  public static SourceRecord streamed(FaunaSourceConfig config, String document) {
+    return record(config, Streamed.document(config, "things", document));
   }
 
-  static SourceRecord oracle(FaunaSourceConfig config, String document) {
-    Value decoded = FaunaWire.value(document);
-    return new DriverRecordBuilder(config, config.settingsFor("things")).document(PARTITION, OFFSET, decoded,
+  /** The record of a document of collection "things" read by the streaming path. */
+  public static SourceRecord record(FaunaSourceConfig config, FaunaDocument document) {
+    return new RecordBuilder(config, config.settingsFor("things")).document(PARTITION, OFFSET, document,
+        RecordBuilder.OP_READ);
+  }
+
+  public static SourceRecord oracle(FaunaSourceConfig config, String document) {
+    return oracle(config, FaunaWire.value(document));
+  }
+
+  /** The record of a document of collection "things" decoded by the driver, as the connector built it before. */
+  public static SourceRecord oracle(FaunaSourceConfig config, Value document) {
+    return new DriverRecordBuilder(config, config.settingsFor("things")).document(PARTITION, OFFSET, document,
         RecordBuilder.OP_READ);
   }
 
   /** The record with every part spelled out, or the failure. */
-  static String outcome(java.util.function.Supplier<SourceRecord> build) {
+  public static String outcome(java.util.function.Supplier<SourceRecord> build) {
     try {
       SourceRecord r = build.get();
       return "key " + r.key() + "\nvalue " + r.value() + "\nrecord " + r + "\nequal " + r.hashCode();
@@ -88,13 +97,13 @@ class StreamingDifferentialTest {
     }
   }
 
-  static FaunaSourceConfig config(String columns, boolean dataColumn) {
+  public static FaunaSourceConfig config(String columns, boolean dataColumn) {
     return new FaunaSourceConfig(Map.of("fauna.endpoint", "http://localhost:8443", "fauna.secret", "s",
         "data.column", String.valueOf(dataColumn), "collection.things.columns", columns));
   }
 
   /** Up to 8 columns of random types: most on paths the document has, some on paths it lacks. */
-  static String columns(Random random, List<List<Object>> paths) {
+  public static String columns(Random random, List<List<Object>> paths) {
     List<String> columns = new ArrayList<>();
     int count = random.nextInt(9);
     for (int i = 0; i < count; i++) {

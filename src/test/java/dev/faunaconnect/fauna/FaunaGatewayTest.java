@@ -179,6 +179,54 @@ class FaunaGatewayTest {
   }
 
   @Test
+  void pageReadsRetryTransientFailuresThenSucceed() {
+    fixture.createAll("items", docs(1, 3));
+    long snapshot = gateway.now();
+    fixture.fauna().faults().failNext(1, Fault.status(503)).failNext(1, Fault.status(429))
+        .failNext(1, Fault.dropConnection());
+    assertEquals(List.of("1", "2", "3"), idsOf(gateway.snapshotAfter("items", snapshot, null, 10).items()));
+    fixture.fauna().faults().failNext(1, Fault.status(500)).failNext(1, Fault.status(409));
+    assertEquals(List.of("2", "3"), idsOf(gateway.changesAfter("items_by_ts", "items",
+        new Position(snapshot - 1, "1"), 10).items()));
+    assertEquals(5, fixture.fauna().faults().injected());
+  }
+
+  @Test
+  void pageReadsAreClassifiedWithTheSameKindsAndMessagesAsDriverReads() {
+    RetryPolicy once = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), 0);
+    FaunaGateway noRetries = gateway(fixture.fauna().secret(), once);
+    for (int status : new int[] {409, 429, 500, 503}) {
+      fixture.fauna().faults().failNext(1, Fault.status(status));
+      FaunaQueryException driver = assertThrows(FaunaQueryException.class, noRetries::collections);
+      fixture.fauna().faults().failNext(1, Fault.status(status));
+      FaunaQueryException streamed = assertThrows(FaunaQueryException.class,
+          () -> noRetries.snapshotAfter("items", 1, null, 10));
+      assertEquals(driver.kind(), streamed.kind(), "status " + status);
+      assertEquals(driver.getMessage().replace("Paginate(Collections(), {size: 1000})", "<query>"),
+          streamed.getMessage().replace("At(1, Map(Paginate(Documents(Collection(\"items\")), {size: 10}), "
+              + "Lambda(\"x\", Get(Var(\"x\")))))", "<query>"), "status " + status);
+      assertEquals(driver.getCause().getClass(), streamed.getCause().getClass(), "status " + status);
+    }
+    FaunaQueryException wrongSecret = assertThrows(FaunaQueryException.class,
+        () -> gateway("wrong", FAST).snapshotAfter("items", 1, null, 10));
+    assertEquals(FaunaQueryException.Kind.UNAUTHORIZED, wrongSecret.kind());
+    assertTrue(wrongSecret.getMessage().startsWith("Fauna rejected the secret in fauna.secret (401 Unauthorized) "
+        + "while running At(1, Map(Paginate(Documents(Collection(\"items\"))"), wrongSecret.getMessage());
+  }
+
+  @Test
+  void aPageThatTakesLongerThanTheQueryTimeoutIsRetried() {
+    fixture.createAll("items", docs(1, 2));
+    FaunaGateway impatient = new FaunaGateway(FaunaSession.create(fixture.endpoint(),
+        new Password(fixture.fauna().secret()), Duration.ofMillis(500)), FAST, Duration.ofMillis(500),
+        collection -> new DocumentReader(collection, true, List.of()));
+    long snapshot = impatient.now();
+    fixture.fauna().faults().failNext(1, Fault.delay(Duration.ofSeconds(8)));
+    assertEquals(List.of("1", "2"), idsOf(impatient.snapshotAfter("items", snapshot, null, 10).items()));
+    assertEquals(1, fixture.fauna().faults().injected());
+  }
+
+  @Test
   void classifiesFatalFailuresWithWhatToFix() {
     FaunaQueryException bad = assertThrows(FaunaQueryException.class, () -> gateway("wrong", FAST).now());
     assertEquals(FaunaQueryException.Kind.UNAUTHORIZED, bad.kind());
