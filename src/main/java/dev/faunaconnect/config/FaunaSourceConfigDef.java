@@ -156,7 +156,7 @@ final class FaunaSourceConfigDef {
 
   private static void polling(ConfigDef def) {
     int order = 0;
-    def.define(PAGE_SIZE_CONFIG, Type.INT, 64, Range.between(1, MAX_PAGE_SIZE), Importance.LOW,
+    def.define(PAGE_SIZE_CONFIG, Type.INT, 1000, Range.between(1, MAX_PAGE_SIZE), Importance.LOW,
         "Documents per Paginate() page in every query; at most " + MAX_PAGE_SIZE + ", Fauna's largest page.",
         POLLING_GROUP, ++order, Width.SHORT, "Page size");
     def.define(POLL_INTERVAL_CONFIG, Type.LONG, 1_000L, Range.between(MIN_POLL_INTERVAL_MS, ONE_DAY_MS),
