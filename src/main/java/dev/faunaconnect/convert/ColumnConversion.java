@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -41,7 +42,7 @@ final class ColumnConversion {
       return ColumnValue.MISSING;
     }
     Object converted = switch (column.type()) {
-      case STRING -> text(selected);
+      case STRING -> stringText(selected);
       case INTEGER -> selected instanceof Long ? selected : null;
       case NUMBER -> selected instanceof Long l ? (Object) l.doubleValue() : selected instanceof Double ? selected
           : null;
@@ -63,6 +64,15 @@ final class ColumnConversion {
     return selected instanceof Tagged t ? t.text() : null;
   }
 
+  /**
+   * A string column's text: strings, timestamps, dates, bytes, Queries and SetRefs as the seed's table writes them;
+   * anything else (numbers, booleans, refs, objects, arrays) as its seed JSON text.
+   */
+  private static String stringText(Object selected) {
+    String text = text(selected);
+    return text != null ? text : json(selected);
+  }
+
   private static Date timestamp(Object selected) {
     if (selected instanceof Instant instant) {
       return Date.from(instant);
@@ -70,8 +80,12 @@ final class ColumnConversion {
     if (selected instanceof String s) {
       try {
         return Date.from(OffsetDateTime.parse(s).toInstant());
-      } catch (DateTimeParseException e) {
-        return null;
+      } catch (DateTimeParseException withoutOffset) {
+        try {
+          return Date.from(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException e) {
+          return null;
+        }
       }
     }
     return null;

@@ -77,9 +77,13 @@ final class ColumnSelection {
     return false;
   }
 
-  /** Whether column {@code i}'s path ends here and it is a {@code json} column (so it needs the JSON text). */
+  /**
+   * Whether column {@code i}'s path ends here and it is a {@code json} or {@code string} column (so it needs the JSON
+   * text of a container).
+   */
   boolean wantsJson(int column, int depth) {
-    return endsHere(column, depth) && columns.get(column).type() == ColumnType.JSON;
+    ColumnType type = columns.get(column).type();
+    return endsHere(column, depth) && (type == ColumnType.JSON || type == ColumnType.STRING);
   }
 
   private boolean endsHere(int column, int depth) {

@@ -27,6 +27,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.apache.kafka.common.config.types.Password;
+
 /**
  * The connector's narrow gateway to Fauna: the few reads it needs, each returning the elements strictly after a
  * position, with retriable failures retried (bounded exponential backoff) and every other failure classified once
@@ -54,6 +56,16 @@ public final class FaunaGateway {
     this.retry = retry;
     this.queryTimeout = queryTimeout;
     this.documentReaders = documentReaders;
+  }
+
+  /**
+   * A gateway for checks only (validation): the same retries and classification of failures, but no document
+   * pages, so no collection settings are needed.
+   */
+  public static FaunaGateway forChecks(String endpoint, Password secret, Duration queryTimeout, RetryPolicy retry) {
+    return new FaunaGateway(FaunaSession.create(endpoint, secret, queryTimeout), retry, queryTimeout, collection -> {
+      throw new IllegalStateException("a gateway for checks reads no document pages");
+    });
   }
 
   public static FaunaGateway create(FaunaSourceConfig config) {

@@ -11,7 +11,6 @@ import static dev.faunaconnect.config.FaunaSourceConfig.TOPIC_PREFIX_CONFIG;
 import dev.faunaconnect.config.CrossChecks;
 import dev.faunaconnect.config.DeletesMode;
 import dev.faunaconnect.config.FaunaSourceConfig;
-import dev.faunaconnect.fauna.FaunaClients;
 import dev.faunaconnect.fauna.FaunaGateway;
 import dev.faunaconnect.fauna.RetryPolicy;
 import java.time.Duration;
@@ -66,8 +65,8 @@ public final class ConnectorValidator {
     if (liveChecksPossible(report)) {
       String endpoint = report.parsed(ENDPOINT_CONFIG).toString().trim();
       Duration timeout = queryTimeout(report);
-      FaunaGateway gateway = new FaunaGateway(FaunaClients.create(endpoint, (Password) report.parsed(SECRET_CONFIG),
-          timeout), RETRIES, timeout);
+      FaunaGateway gateway = FaunaGateway.forChecks(endpoint, (Password) report.parsed(SECRET_CONFIG), timeout,
+          RETRIES);
       LiveChecks.Target target = new LiveChecks.Target(endpoint, collections(report), indexes,
           String.valueOf(report.parsed(TOPIC_PREFIX_CONFIG)).trim(), props);
       new LiveChecks(gateway, report, new LiveFailures(endpoint, timeout, RETRIES.maxRetries() + 1)).run(target)

@@ -22,6 +22,7 @@ import dev.faunaconnect.convert.FaunaDocument;
 import dev.faunaconnect.convert.RandomWire;
 import dev.faunaconnect.convert.StreamingDifferentialTest;
 import dev.faunaconnect.fixtures.FaunaFixture;
+import dev.faunaconnect.localfauna.LocalFauna;
 import dev.faunaconnect.testing.FaunaWire;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,7 +47,8 @@ class PageDifferentialTest {
     RandomWire wire = new RandomWire(new Random(seed), false);
     List<List<Object>> paths = new ArrayList<>();
     int written = 0;
-    try (FaunaFixture fixture = FaunaFixture.start()) {
+    // The oracle reads through the driver, which decodes only URL-safe @bytes.
+    try (FaunaFixture fixture = FaunaFixture.start(LocalFauna.builder().standardBase64Bytes(false))) {
       fixture.createCollection("things", 30L);
       for (int i = 0; i < DOCUMENTS; i++) {
         String document = wire.document("things");

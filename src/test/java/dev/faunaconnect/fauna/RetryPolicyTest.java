@@ -20,6 +20,7 @@ import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Property;
+import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,7 +130,8 @@ class RetryPolicyTest {
       fixture.fauna().faults().failNext(12, Fault.status(503)).failNext(6, Fault.dropConnection())
           .failNext(12, Fault.status(503));
       RetryPolicy forever = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(8), -1, Duration.ofMillis(40));
-      FaunaGateway gateway = new FaunaGateway(fixture.client(fixture.fauna().secret()), forever, SECOND.plusSeconds(9));
+      FaunaGateway gateway = FaunaGateway.forChecks(fixture.endpoint(),
+          new Password(fixture.fauna().secret()), SECOND.plusSeconds(9), forever);
       assertTrue(gateway.now() > 0, "Now() answered after 30 failures, three times the old limit of 10 retries");
       assertEquals(30, fixture.fauna().faults().injected());
       synchronized (logged) {
@@ -150,7 +152,8 @@ class RetryPolicyTest {
     try (FaunaFixture fixture = FaunaFixture.start()) {
       fixture.fauna().faults().failFraction(1.0, Fault.dropConnection(), 7);
       RetryPolicy five = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(4), 5);
-      FaunaGateway gateway = new FaunaGateway(fixture.client(fixture.fauna().secret()), five, Duration.ofSeconds(10));
+      FaunaGateway gateway = FaunaGateway.forChecks(fixture.endpoint(),
+          new Password(fixture.fauna().secret()), Duration.ofSeconds(10), five);
       FaunaQueryException e = assertThrows(FaunaQueryException.class, gateway::now);
       assertEquals(FaunaQueryException.Kind.RETRIES_EXHAUSTED, e.kind());
       assertEquals(6, fixture.fauna().faults().injected());

@@ -86,11 +86,11 @@ public final class LocalFauna implements AutoCloseable {
 
   /**
    * Whether {@code @bytes} are written in the standard base64 alphabet when a test does not choose: the real server
-   * always does ({@code Renderable.writeBytes}: {@code Base64.encodeStandardAscii}), but faunadb-java cannot decode
-   * it, so the default stays URL-safe until the connector reads bytes itself. Flipping to the real server's output
-   * is this one line.
+   * always does ({@code Renderable.writeBytes}: {@code Base64.encodeStandardAscii}), and so does this server by
+   * default. faunadb-java cannot decode it; the connector reads its pages itself and takes both alphabets, and the
+   * tests that read bytes through the driver ask for the URL-safe alphabet explicitly.
    */
-  static final boolean STANDARD_BASE64_BYTES_BY_DEFAULT = false;
+  static final boolean STANDARD_BASE64_BYTES_BY_DEFAULT = true;
 
   /** Options: port (0 picks a free one), admin secret, fault plan, and the @bytes alphabet. */
   public static final class Builder {
