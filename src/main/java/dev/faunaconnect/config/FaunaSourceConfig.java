@@ -35,6 +35,9 @@ public final class FaunaSourceConfig extends AbstractConfig {
   public static final String RETRY_BACKOFF_INITIAL_CONFIG = "retry.backoff.initial.ms";
   public static final String RETRY_BACKOFF_MAX_CONFIG = "retry.backoff.max.ms";
   public static final String RETRY_MAX_ATTEMPTS_CONFIG = "retry.max.attempts";
+  public static final String HEARTBEAT_INTERVAL_CONFIG = "heartbeat.interval.ms";
+  public static final String HEARTBEAT_TOPIC_CONFIG = "heartbeat.topic";
+  public static final String HISTORY_LOSS_ACTION_CONFIG = "history.loss.action";
   /** Internal: the collections one task owns, set by the connector in each task's configuration. */
   public static final String TASK_COLLECTIONS_CONFIG = "task.collections";
 
@@ -127,6 +130,19 @@ public final class FaunaSourceConfig extends AbstractConfig {
   /** How many times a retriable failure is retried before the task fails; -1 retries forever. */
   public int retryMaxAttempts() {
     return getInt(RETRY_MAX_ATTEMPTS_CONFIG);
+  }
+
+  /** How often an idle collection's reader sends a heartbeat; zero: only at phase changes. */
+  public Duration heartbeatInterval() {
+    return Duration.ofMillis(getLong(HEARTBEAT_INTERVAL_CONFIG));
+  }
+
+  public String heartbeatTopic() {
+    return getString(HEARTBEAT_TOPIC_CONFIG).trim();
+  }
+
+  public HistoryLossAction historyLossAction() {
+    return HistoryLossAction.parse(getString(HISTORY_LOSS_ACTION_CONFIG));
   }
 
   /** The collections assigned to this task (task configurations only). */

@@ -55,6 +55,9 @@ final class ReaderHarness {
 
   static String describe(SourceRecord record) {
     String op = record.headers().lastWithName(RecordBuilder.OP_HEADER).value().toString();
+    if (op.equals(Heartbeats.OP_HEARTBEAT)) {
+      return "heartbeat " + ((Struct) record.value()).getString("phase");
+    }
     String ref = ((Struct) record.key()).getString("ref");
     if (record.value() == null) {
       return "tombstone " + ref + " " + offsetOf(record).remove().ts();
