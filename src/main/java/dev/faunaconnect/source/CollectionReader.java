@@ -98,14 +98,14 @@ final class CollectionReader {
       if (e.kind() != FaunaQueryException.Kind.SNAPSHOT_EXPIRED) {
         throw e;
       }
-      offset = starter.guard().restartExpiredSnapshot(offset, e);
+      offset = starter.guard().restartExpiredSnapshot(offset, e, index.isPresent());
       return Step.busy(List.of());
     }
     List<SourceRecord> out = new ArrayList<>();
     for (Value document : page.items()) {
       Position position = FaunaGateway.positionOf(document);
       offset = offset.withSnapshotRef(position.ref());
-      if (position.ts() > offset.changedAfter()) {
+      if (emittedBySnapshot(position)) {
         out.add(records.document(partition, offset.toMap(), document, RecordBuilder.OP_READ));
       }
     }
@@ -117,6 +117,15 @@ final class CollectionReader {
       }
     }
     return Step.busy(out);
+  }
+
+  /**
+   * Whether a document the snapshot read is its to emit: not written before {@code changed_after_ts}, and not
+   * written after the changes' start (after a snapshot that went on at a later time, those are read as changes).
+   */
+  private boolean emittedBySnapshot(Position document) {
+    return document.ts() > offset.changedAfter()
+        && (index.isEmpty() || document.ts() <= offset.change().ts());
   }
 
   /** Emits the deletes up to the snapshot time, so none of them follows the snapshot's records. */

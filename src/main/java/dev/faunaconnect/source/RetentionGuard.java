@@ -4,6 +4,7 @@ import dev.faunaconnect.config.HistoryLossAction;
 import dev.faunaconnect.fauna.FaunaGateway;
 import dev.faunaconnect.fauna.FaunaQueryException;
 import dev.faunaconnect.offset.CollectionOffset;
+import dev.faunaconnect.offset.CollectionOffset.Phase;
 import java.time.Instant;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.slf4j.Logger;
@@ -32,8 +33,13 @@ final class RetentionGuard {
     return deletesLost(stored) ? lost(stored) : stored;
   }
 
-  /** The snapshot's time left the collection's history while it was read: read it again, unless deletes were lost. */
-  CollectionOffset restartExpiredSnapshot(CollectionOffset offset, FaunaQueryException e) {
+  /**
+   * The snapshot's time T left the collection's history while it was read (or while the task was stopped). Unless
+   * deletes were lost, it goes on at a new time T2 after the last document emitted. With an index, that goes on
+   * exactly: it emits only the documents not written after T (those are read as changes after T, which the offset
+   * keeps). Without one, the snapshot is read again from its start.
+   */
+  CollectionOffset restartExpiredSnapshot(CollectionOffset offset, FaunaQueryException e, boolean hasIndex) {
     if (deletesLost(offset)) {
       return lost(offset);
     }
@@ -41,12 +47,19 @@ final class RetentionGuard {
     if (offset.snapshotRef() == null) {
       log.info("Collection '{}': the snapshot time {} left the history the collection keeps before any document "
           + "was read; snapshotting at {} instead", settings.name(), offset.snapshotTs(), now);
-    } else {
-      log.warn("Collection '{}': the snapshot at {} outlived the history the collection keeps ({}). Restarting the "
-          + "snapshot at {}: the documents already read are read again. Raise the collection's history_days, or "
-          + "page.size, so that a snapshot finishes in time.", settings.name(), offset.snapshotTs(), e.getMessage(),
-          now);
+      return offset.restartSnapshotAt(now, offset.changedAfter());
     }
+    if (hasIndex) {
+      log.info("Collection '{}': the snapshot at {} left the history the collection keeps ({}); it goes on at {} "
+          + "after document {}, and the documents written since {} are read as changes", settings.name(),
+          offset.snapshotTs(), e.getMessage(), now, offset.snapshotRef(), offset.change().ts());
+      return new CollectionOffset(Phase.SNAPSHOT, now, offset.snapshotRef(), offset.change(), offset.remove(),
+          offset.changedAfter());
+    }
+    log.warn("Collection '{}': the snapshot at {} outlived the history the collection keeps ({}). Restarting the "
+        + "snapshot at {}: the documents already read are read again. Raise the collection's history_days, or "
+        + "page.size, so that a snapshot finishes in time.", settings.name(), offset.snapshotTs(), e.getMessage(),
+        now);
     return offset.restartSnapshotAt(now, offset.changedAfter());
   }
 

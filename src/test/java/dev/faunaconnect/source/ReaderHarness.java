@@ -26,6 +26,7 @@ final class ReaderHarness {
     Map<String, String> props = new HashMap<>(settings);
     props.put("fauna.endpoint", fixture.endpoint());
     props.put("fauna.secret", fixture.fauna().secret());
+    props.putIfAbsent("heartbeat.interval.ms", "0");
     this.config = new FaunaSourceConfig(props);
     this.gateway = new FaunaGateway(fixture.client(fixture.fauna().secret()),
         new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(10), 3), Duration.ofSeconds(10));
@@ -63,6 +64,11 @@ final class ReaderHarness {
       return "tombstone " + ref + " " + offsetOf(record).remove().ts();
     }
     return op + " " + ref + " " + ((Struct) record.value()).getInt64("ts");
+  }
+
+  /** {@link #describe} of the records that are not heartbeats. */
+  static List<String> data(List<SourceRecord> records) {
+    return describe(records).stream().filter(r -> !r.startsWith("heartbeat ")).toList();
   }
 
   static CollectionOffset offsetOf(SourceRecord record) {
