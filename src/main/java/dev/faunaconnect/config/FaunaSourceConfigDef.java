@@ -35,7 +35,6 @@ final class FaunaSourceConfigDef {
   static final String RECORDS_GROUP = "Records";
   static final String SYNC_GROUP = "Snapshot and sync";
   static final String POLLING_GROUP = "Polling and retries";
-  static final String DELIVERY_GROUP = "Delivery and restarts";
 
   private FaunaSourceConfigDef() {}
 
@@ -137,27 +136,27 @@ final class FaunaSourceConfigDef {
         POLLING_GROUP, ++order, Width.SHORT, "Maximum retry attempts");
   }
 
-  /** Heartbeats and what to do when history was lost (owned with the source readers, issue 8). */
+  /** Heartbeats and what to do when history was lost (owned with the source readers, issue 8), after sync(). */
   private static void delivery(ConfigDef def) {
-    int order = 0;
+    int order = 10;
     def.define(HEARTBEAT_INTERVAL_CONFIG, Type.LONG, 30_000L, Range.atLeast(0), Importance.MEDIUM,
         "How often a caught-up collection whose stored offset is behind where its reader stands sends a heartbeat "
             + "record to " + HEARTBEAT_TOPIC_CONFIG + ", in milliseconds, so that idle collections keep their "
             + "stored positions inside the history Fauna keeps. 0 turns the periodic heartbeats off; a heartbeat "
             + "is still sent at once when a reader changes phase without a record to carry it (a snapshot that "
             + "ends with no document, the start of snapshot.mode=never).",
-        DELIVERY_GROUP, ++order, Width.SHORT, "Heartbeat interval (ms)");
+        SYNC_GROUP, ++order, Width.SHORT, "Heartbeat interval (ms)");
     def.define(HEARTBEAT_TOPIC_CONFIG, Type.STRING, "__fauna-heartbeats",
         ConfigDef.CompositeValidator.of(new ConfigDef.NonEmptyString(), Validators.topicPrefix()),
         Importance.LOW, "The topic of heartbeat records: key {collection}, value {collection, phase, ts}, and the "
             + "collection's source offset. Create it, or let Connect's topic creation do so.",
-        DELIVERY_GROUP, ++order, Width.MEDIUM, "Heartbeat topic");
+        SYNC_GROUP, ++order, Width.MEDIUM, "Heartbeat topic");
     def.define(HISTORY_LOSS_ACTION_CONFIG, Type.STRING, HistoryLossAction.FAIL.configValue(),
         ConfigEnums.validator(HistoryLossAction.class), Importance.MEDIUM,
         "What to do when a collection's stored position is older than the history Fauna still keeps for it "
             + "(history_days + 15 minutes), so that deletes made since were lost: 'fail' (the task fails with a "
             + "message saying what was lost and what to do) or 'snapshot' (an ERROR is logged and the collection "
             + "is read again from a fresh snapshot, in the spirit of Debezium's snapshot.mode=when_needed).",
-        DELIVERY_GROUP, ++order, Width.SHORT, "On history loss", ConfigEnums.recommender(HistoryLossAction.class));
+        SYNC_GROUP, ++order, Width.SHORT, "On history loss", ConfigEnums.recommender(HistoryLossAction.class));
   }
 }
