@@ -38,6 +38,7 @@ public final class ConnectorValidator {
   public Config validate(Map<String, String> props) {
     ValidationReport report = new ValidationReport(FaunaSourceConfig.CONFIG_DEF.validateAll(props));
     Map<String, String> indexes = checkCollectionSettings(props, report);
+    checkTopicsDistinct(props, report);
     if (liveChecksPossible(report)) {
       FaunaClient client = FaunaClients.create(endpoint(report), (Password) report.parsed(SECRET_CONFIG),
           queryTimeout(report));
@@ -70,6 +71,18 @@ public final class ConnectorValidator {
       }
     }
     return indexes;
+  }
+
+  /** Two named collections routed to one topic are refused (see {@link FaunaSourceConfig#topicClash}). */
+  private static void checkTopicsDistinct(Map<String, String> props, ValidationReport report) {
+    try {
+      FaunaSourceConfig config = new FaunaSourceConfig(props);
+      Set<String> named = new TreeSet<>(config.collections());
+      named.addAll(config.collectionsWithSettings());
+      config.topicClash(named).ifPresent(clash -> report.error(COLLECTIONS_CONFIG, clash));
+    } catch (ConfigException e) {
+      // already reported on its field
+    }
   }
 
   private static Set<String> reservedColumns(ValidationReport report) {
