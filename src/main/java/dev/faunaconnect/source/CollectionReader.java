@@ -62,10 +62,6 @@ final class CollectionReader {
     return settings.name();
   }
 
-  boolean discovered() {
-    return settings.discovered();
-  }
-
   /** Where the reader stands (null before its first step). */
   CollectionOffset offset() {
     return offset;
