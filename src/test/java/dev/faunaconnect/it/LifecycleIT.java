@@ -73,4 +73,33 @@ class LifecycleIT {
     harness.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("life", 1, "the task still runs");
     harness.connect.deleteConnector("life");
   }
+
+  /**
+   * Issue 9, at least once: a task that died before its first offset flush starts with no stored offset (here the
+   * offsets are reset, which is what the worker sees). The document the first attempt emitted and that was deleted
+   * since must end with its delete, so a compacted topic forgets it.
+   */
+  @Test
+  void aStartWithNoStoredOffsetEndsTheDocumentsAnEarlierAttemptEmittedAndThatWereDeletedSince() throws Exception {
+    Written orders = collection("orders", true, 3);
+    harness.createTopics("fresh.orders");
+    harness.startConnector("fresh", 1, harness.config("collections", "orders", "topic.prefix", "fresh.",
+        "deletes.mode", "column_and_tombstone"));
+    List<Expected> expected = new ArrayList<>(orders.live().stream().map(Expected::read).toList());
+    assertTopic(expected, harness.awaitRecords("fresh.orders", 3), "orders");
+    harness.connect.stopConnector("fresh");
+    harness.connect.assertions().assertConnectorIsStopped("fresh", "the connector did not stop");
+    harness.connect.resetConnectorOffsets("fresh");
+
+    Written.Write deleted = orders.delete("2");
+    harness.connect.resumeConnector("fresh");
+    expected.add(Expected.delete(deleted));
+    expected.add(Expected.tombstone(deleted));
+    orders.live().forEach(w -> expected.add(Expected.read(w)));
+    assertTopic(expected, harness.awaitRecords("fresh.orders", expected.size()), "orders");
+    harness.connect.deleteConnector("fresh");
+    // the other test discovers every collection: leave none behind
+    harness.fauna.query(com.faunadb.client.query.Language.Delete(
+        com.faunadb.client.query.Language.Collection("orders")));
+  }
 }
