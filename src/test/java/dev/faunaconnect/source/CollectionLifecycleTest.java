@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faunadb.client.query.Expr;
+import dev.faunaconnect.config.FaunaSourceConfig;
 import dev.faunaconnect.fauna.FaunaQueryException;
 import dev.faunaconnect.fixtures.FaunaFixture;
 import dev.faunaconnect.source.CollectionLifecycle.State;
@@ -141,25 +142,23 @@ class CollectionLifecycleTest {
 
   @Test
   void anErrorOnTheReaderThreadFailsTheTaskWithItsMessage() throws Exception {
-    ReaderHarness harness = discovering(fixture.fauna().secret());
-    CollectionLifecycle huge = new CollectionLifecycle(ReaderSettings.of(harnessConfig(), "huge"), from -> {
+    FaunaSourceConfig config = new FaunaSourceConfig(Map.of("fauna.endpoint", fixture.endpoint(),
+        "fauna.secret", "unused", "collections", "huge"));
+    CollectionLifecycle huge = new CollectionLifecycle(ReaderSettings.of(config, "huge"), from -> {
       throw new OutOfMemoryError("Java heap space (a huge page)");
     }, null, null);
     TaskPoller poller = new TaskPoller(List.of(huge), "oom-test");
     poller.start();
-    ConnectException failed = assertThrows(ConnectException.class, () -> {
-      for (int i = 0; i < 20; i++) {
-        poller.poll();
-      }
-    });
-    assertEquals("Java heap space (a huge page)", failed.getMessage());
-    assertTrue(failed.getCause() instanceof OutOfMemoryError);
-    poller.stop();
-    assertTrue(harness != null);
-  }
-
-  private dev.faunaconnect.config.FaunaSourceConfig harnessConfig() {
-    return new dev.faunaconnect.config.FaunaSourceConfig(Map.of("fauna.endpoint", fixture.endpoint(),
-        "fauna.secret", "x", "collections", "huge"));
+    try {
+      ConnectException failed = assertThrows(ConnectException.class, () -> {
+        for (int i = 0; i < 20; i++) {
+          poller.poll();
+        }
+      });
+      assertEquals("Java heap space (a huge page)", failed.getMessage());
+      assertTrue(failed.getCause() instanceof OutOfMemoryError);
+    } finally {
+      poller.stop();
+    }
   }
 }
