@@ -46,6 +46,7 @@ public final class FaunaSourceConnector extends SourceConnector {
     this.props = Map.copyOf(props);
     this.config = new FaunaSourceConfig(props);
     this.assigned = null;
+    refuseSharedTopics(config.collections());
     if (config.collections().isEmpty()) {
       monitor = new CollectionsMonitor(FaunaGateway.create(config), config.collectionsRefreshInterval(), context,
           () -> assigned);
@@ -62,6 +63,7 @@ public final class FaunaSourceConnector extends SourceConnector {
   @Override
   public List<Map<String, String>> taskConfigs(int maxTasks) {
     List<String> collections = collections();
+    refuseSharedTopics(collections);
     assigned = collections;
     if (collections.isEmpty()) {
       log.warn("No collection to stream yet: starting one idle task");
@@ -114,6 +116,12 @@ public final class FaunaSourceConnector extends SourceConnector {
       }
     });
     return true;
+  }
+
+  private void refuseSharedTopics(List<String> collections) {
+    config.topicClash(collections).ifPresent(clash -> {
+      throw new ConnectException(clash);
+    });
   }
 
   private List<String> collections() {

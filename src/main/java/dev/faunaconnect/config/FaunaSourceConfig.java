@@ -2,12 +2,14 @@ package dev.faunaconnect.config;
 
 import dev.faunaconnect.config.CollectionKeys.Setting;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -35,6 +37,9 @@ public final class FaunaSourceConfig extends AbstractConfig {
   public static final String RETRY_BACKOFF_INITIAL_CONFIG = "retry.backoff.initial.ms";
   public static final String RETRY_BACKOFF_MAX_CONFIG = "retry.backoff.max.ms";
   public static final String RETRY_MAX_ATTEMPTS_CONFIG = "retry.max.attempts";
+  public static final String HEARTBEAT_INTERVAL_CONFIG = "heartbeat.interval.ms";
+  public static final String HEARTBEAT_TOPIC_CONFIG = "heartbeat.topic";
+  public static final String HISTORY_LOSS_ACTION_CONFIG = "history.loss.action";
   /** Internal: the collections one task owns, set by the connector in each task's configuration. */
   public static final String TASK_COLLECTIONS_CONFIG = "task.collections";
 
@@ -132,6 +137,38 @@ public final class FaunaSourceConfig extends AbstractConfig {
   /** How many times a retriable failure is retried before the task fails; -1 retries forever. */
   public int retryMaxAttempts() {
     return getInt(RETRY_MAX_ATTEMPTS_CONFIG);
+  }
+
+  /** How often an idle collection's reader sends a heartbeat; zero: only at phase changes. */
+  public Duration heartbeatInterval() {
+    return Duration.ofMillis(getLong(HEARTBEAT_INTERVAL_CONFIG));
+  }
+
+  public String heartbeatTopic() {
+    return getString(HEARTBEAT_TOPIC_CONFIG).trim();
+  }
+
+  public HistoryLossAction historyLossAction() {
+    return HistoryLossAction.parse(getString(HISTORY_LOSS_ACTION_CONFIG));
+  }
+
+  /**
+   * Two collections routed to one topic would overwrite each other's documents in a compacted topic (keys are
+   * document ids), and the heartbeat topic holds other records: says which collections clash, if any.
+   */
+  public Optional<String> topicClash(Collection<String> collections) {
+    Map<String, String> owners = new HashMap<>();
+    owners.put(heartbeatTopic(), HEARTBEAT_TOPIC_CONFIG);
+    for (String collection : new TreeSet<>(collections)) {
+      String topic = settingsFor(collection).topic();
+      String owner = owners.putIfAbsent(topic, "collection '" + collection + "'");
+      if (owner != null) {
+        return Optional.of("Topic '" + topic + "' would receive both " + owner + " and collection '" + collection
+            + "'; their records are keyed by document id alone, so they would overwrite each other in a compacted "
+            + "topic. Give each collection its own topic with collection.<name>.topic.");
+      }
+    }
+    return Optional.empty();
   }
 
   /** The collections assigned to this task (task configurations only). */

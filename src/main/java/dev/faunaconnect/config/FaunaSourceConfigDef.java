@@ -7,6 +7,9 @@ import static dev.faunaconnect.config.FaunaSourceConfig.DELETES_COLUMN_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.DELETES_MODE_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.ENDPOINT_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.FULL_SYNC_INTERVAL_CONFIG;
+import static dev.faunaconnect.config.FaunaSourceConfig.HEARTBEAT_INTERVAL_CONFIG;
+import static dev.faunaconnect.config.FaunaSourceConfig.HEARTBEAT_TOPIC_CONFIG;
+import static dev.faunaconnect.config.FaunaSourceConfig.HISTORY_LOSS_ACTION_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.PAGE_SIZE_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.POLL_INTERVAL_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.QUERY_TIMEOUT_CONFIG;
@@ -62,6 +65,7 @@ final class FaunaSourceConfigDef {
     records(def);
     sync(def);
     polling(def);
+    delivery(def);
     return def;
   }
 
@@ -175,5 +179,29 @@ final class FaunaSourceConfigDef {
         "How many times a transient failure is retried before the task fails; -1 (the default) retries until Fauna "
             + "answers, logging at WARN, with the cause, every retry of a query failing for over a minute.",
         POLLING_GROUP, ++order, Width.SHORT, "Maximum retry attempts");
+  }
+
+  /** Heartbeats and what to do when history was lost (owned with the source readers, issue 8), after sync(). */
+  private static void delivery(ConfigDef def) {
+    int order = 10;
+    def.define(HEARTBEAT_INTERVAL_CONFIG, Type.LONG, 30_000L, Range.atLeast(0), Importance.MEDIUM,
+        "How often a caught-up collection whose stored offset is behind where its reader stands sends a heartbeat "
+            + "record to " + HEARTBEAT_TOPIC_CONFIG + ", in milliseconds, so that idle collections keep their "
+            + "stored positions inside the history Fauna keeps. 0 turns the periodic heartbeats off; a heartbeat "
+            + "is still sent at once when a reader changes phase without a record to carry it (a snapshot that "
+            + "ends with no document, the start of snapshot.mode=never).",
+        SYNC_GROUP, ++order, Width.SHORT, "Heartbeat interval (ms)");
+    def.define(HEARTBEAT_TOPIC_CONFIG, Type.STRING, "__fauna-heartbeats",
+        ConfigDef.CompositeValidator.of(new ConfigDef.NonEmptyString(), Validators.topicPrefix()),
+        Importance.LOW, "The topic of heartbeat records: key {collection}, value {collection, phase, ts}, and the "
+            + "collection's source offset. Create it, or let Connect's topic creation do so.",
+        SYNC_GROUP, ++order, Width.MEDIUM, "Heartbeat topic");
+    def.define(HISTORY_LOSS_ACTION_CONFIG, Type.STRING, HistoryLossAction.FAIL.configValue(),
+        ConfigEnums.validator(HistoryLossAction.class), Importance.MEDIUM,
+        "What to do when a collection's stored position is older than the history Fauna still keeps for it "
+            + "(history_days + 15 minutes), so that deletes made since were lost: 'fail' (the task fails with a "
+            + "message saying what was lost and what to do) or 'snapshot' (an ERROR is logged and the collection "
+            + "is read again from a fresh snapshot, in the spirit of Debezium's snapshot.mode=when_needed).",
+        SYNC_GROUP, ++order, Width.SHORT, "On history loss", ConfigEnums.recommender(HistoryLossAction.class));
   }
 }

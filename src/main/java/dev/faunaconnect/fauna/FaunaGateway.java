@@ -121,7 +121,39 @@ public final class FaunaGateway {
     return names;
   }
 
-  /** The collection's {@code history_days}; empty when its history is kept forever. */
+  /**
+   * Whether the collection's history still holds everything after {@code ts}: a read at {@code ts} is refused once
+   * {@code ts} is below the collection's minimum valid time (history_days + 15 minutes, or, with history_days null,
+   * the last write of the collection document minus 15 minutes).
+   */
+  public boolean retainsHistoryAfter(String collection, long ts) {
+    try {
+      run(FaunaQueries.retainedProbe(collection, ts));
+      return true;
+    } catch (FaunaQueryException e) {
+      if (e.kind() == FaunaQueryException.Kind.SNAPSHOT_EXPIRED) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** When the collection document was last written (a re-created collection has a later one); empty if none. */
+  public OptionalLong collectionTs(String collection) {
+    try {
+      return OptionalLong.of(run(FaunaQueries.collectionTs(collection)).to(Codec.LONG).get());
+    } catch (FaunaQueryException e) {
+      if (e.kind() == FaunaQueryException.Kind.UNKNOWN_COLLECTION) {
+        return OptionalLong.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The collection's {@code history_days}; empty when it is null, which keeps history only since the collection
+   * document's last write (minus 15 minutes), not forever.
+   */
   public OptionalLong historyDays(String collection) {
     Value days = run(FaunaQueries.historyDays(collection));
     return days.getOptional().map(v -> OptionalLong.of(v.to(Codec.LONG).get())).orElse(OptionalLong.empty());

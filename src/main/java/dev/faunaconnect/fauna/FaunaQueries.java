@@ -119,6 +119,19 @@ final class FaunaQueries {
         "Select(\"history_days\", Get(" + collectionFql(collection) + "), null)", "Collections()", collection, null);
   }
 
+  /** {@code At(T, Paginate(Documents(c), {size: 1}))}: refused when T is below the collection's history. */
+  static FaunaQuery retainedProbe(String collection, long ts) {
+    return new FaunaQuery(At(Value(ts), Paginate(Documents(Collection(collection))).size(1)), "At(" + ts
+        + ", Paginate(Documents(" + collectionFql(collection) + "), {size: 1}))", collectionFql(collection),
+        collection, null);
+  }
+
+  /** {@code Select("ts", Get(Collection(c)))}: when the collection document was last written. */
+  static FaunaQuery collectionTs(String collection) {
+    return new FaunaQuery(Select(Value("ts"), Get(Collection(collection))), "Select(\"ts\", Get("
+        + collectionFql(collection) + "))", "Collections()", collection, null);
+  }
+
   /** A name as an FQL string literal. */
   static String quote(String name) {
     return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

@@ -15,10 +15,13 @@ import java.util.Objects;
  *     time changes started from)
  * @param snapshotRef the id of the last document emitted by the current snapshot, or null when none was yet
  * @param change the last change emitted (documents from the ts/ref index)
- * @param remove the last delete emitted ({@code remove} events)
+ * @param remove the last delete emitted ({@code remove} events); {@link #HISTORY_START} before a fresh snapshot
+ *     has read the deletes the collection's retained history holds
+ * @param changedAfter a snapshot emits only the documents written after this time (0: every document). Set by the
+ *     full syncs of {@code snapshot.mode=never}, which emit only what changed since the previous one.
  */
 public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef, Position change,
-    Position remove) {
+    Position remove, long changedAfter) {
   public static final long VERSION = 1L;
   static final String VERSION_KEY = "version";
   static final String PHASE_KEY = "phase";
@@ -28,8 +31,15 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
   static final String CHANGE_REF_KEY = "change_ref";
   static final String REMOVE_TS_KEY = "remove_ts";
   static final String REMOVE_REF_KEY = "remove_ref";
+  static final String CHANGED_AFTER_KEY = "changed_after_ts";
   private static final List<String> KNOWN_KEYS = List.of(VERSION_KEY, PHASE_KEY, SNAPSHOT_TS_KEY, SNAPSHOT_REF_KEY,
-      CHANGE_TS_KEY, CHANGE_REF_KEY, REMOVE_TS_KEY, REMOVE_REF_KEY);
+      CHANGE_TS_KEY, CHANGE_REF_KEY, REMOVE_TS_KEY, REMOVE_REF_KEY, CHANGED_AFTER_KEY);
+  /**
+   * The remove position of a fresh snapshot: before every delete the collection's history still holds. A fresh
+   * start cannot know whether an earlier attempt emitted documents without storing an offset, so it first emits
+   * every retained delete up to its snapshot time (deletes are idempotent in a compacted topic).
+   */
+  public static final Position HISTORY_START = Position.endOf(0);
 
   /** What a collection's reader is doing. */
   public enum Phase {
@@ -61,9 +71,19 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
     Objects.requireNonNull(remove, "remove");
   }
 
+  /** An offset whose snapshot emits every document. */
+  public CollectionOffset(Phase phase, long snapshotTs, String snapshotRef, Position change, Position remove) {
+    this(phase, snapshotTs, snapshotRef, change, remove, 0L);
+  }
+
   /** A snapshot at {@code ts}, after which changes and deletes are read. */
   public static CollectionOffset snapshotAt(long ts) {
     return new CollectionOffset(Phase.SNAPSHOT, ts, null, Position.endOf(ts), Position.endOf(ts));
+  }
+
+  /** The first snapshot of a collection with no stored offset: at {@code ts}, after every delete still retained. */
+  public static CollectionOffset freshSnapshotAt(long ts) {
+    return new CollectionOffset(Phase.SNAPSHOT, ts, null, Position.endOf(ts), HISTORY_START);
   }
 
   /** Changes and deletes from {@code ts} on, with no snapshot ({@code snapshot.mode=never}). */
@@ -76,23 +96,33 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
    * keep their position: the ones before {@code ts} are read first, so none is emitted after the new snapshot.
    */
   public CollectionOffset restartSnapshotAt(long ts) {
-    return new CollectionOffset(Phase.SNAPSHOT, ts, null, Position.endOf(ts), remove);
+    return restartSnapshotAt(ts, 0L);
+  }
+
+  /** A new snapshot at {@code ts} that emits only the documents written after {@code changedAfter}. */
+  public CollectionOffset restartSnapshotAt(long ts, long changedAfter) {
+    return new CollectionOffset(Phase.SNAPSHOT, ts, null, Position.endOf(ts), remove, changedAfter);
   }
 
   public CollectionOffset withSnapshotRef(String ref) {
-    return new CollectionOffset(phase, snapshotTs, ref, change, remove);
+    return new CollectionOffset(phase, snapshotTs, ref, change, remove, changedAfter);
   }
 
   public CollectionOffset withPhase(Phase next) {
-    return new CollectionOffset(next, snapshotTs, snapshotRef, change, remove);
+    return new CollectionOffset(next, snapshotTs, snapshotRef, change, remove, changedAfter);
   }
 
   public CollectionOffset withChange(Position position) {
-    return new CollectionOffset(phase, snapshotTs, snapshotRef, position, remove);
+    return new CollectionOffset(phase, snapshotTs, snapshotRef, position, remove, changedAfter);
   }
 
   public CollectionOffset withRemove(Position position) {
-    return new CollectionOffset(phase, snapshotTs, snapshotRef, change, position);
+    return new CollectionOffset(phase, snapshotTs, snapshotRef, change, position, changedAfter);
+  }
+
+  /** Whether this offset's deletes start before every retained one (a fresh snapshot that has not read them yet). */
+  public boolean removesFromHistoryStart() {
+    return remove.equals(HISTORY_START);
   }
 
   public Map<String, Object> toMap() {
@@ -105,6 +135,9 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
     putIfPresent(map, CHANGE_REF_KEY, change.ref());
     map.put(REMOVE_TS_KEY, remove.ts());
     putIfPresent(map, REMOVE_REF_KEY, remove.ref());
+    if (changedAfter != 0L) {
+      map.put(CHANGED_AFTER_KEY, changedAfter);
+    }
     return map;
   }
 
@@ -126,7 +159,8 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
     return new CollectionOffset(Phase.fromWire(map.get(PHASE_KEY)), requiredLong(map, SNAPSHOT_TS_KEY),
         optionalRef(map, SNAPSHOT_REF_KEY),
         new Position(requiredLong(map, CHANGE_TS_KEY), optionalRef(map, CHANGE_REF_KEY)),
-        new Position(requiredLong(map, REMOVE_TS_KEY), optionalRef(map, REMOVE_REF_KEY)));
+        new Position(requiredLong(map, REMOVE_TS_KEY), optionalRef(map, REMOVE_REF_KEY)),
+        map.containsKey(CHANGED_AFTER_KEY) ? requiredLong(map, CHANGED_AFTER_KEY) : 0L);
   }
 
   private static void putIfPresent(Map<String, Object> map, String key, String value) {

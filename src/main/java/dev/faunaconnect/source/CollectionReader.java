@@ -22,13 +22,16 @@ import org.slf4j.LoggerFactory;
  * Reads one collection, one page per step, as a small state machine whose whole state is a {@link CollectionOffset}:
  * <ul>
  *   <li>{@code SNAPSHOT}: the documents at the fixed time T, page after page (resumable after the last document
- *       emitted); first, the deletes up to T that are still unread (only after a full sync or a restart of the
- *       snapshot). At the end: {@code STREAMING} if the collection has an index, else {@code FULL_SYNC}.</li>
+ *       emitted); first, the deletes up to T that are still unread (after a full sync or a restart of the
+ *       snapshot, and, for a fresh start, every delete still in history: an earlier attempt may have emitted
+ *       documents without storing an offset). At the end: {@code STREAMING} if the collection has an index, else
+ *       {@code FULL_SYNC}; the last document's record carries that next phase.</li>
  *   <li>{@code STREAMING}: the changes after the last one emitted, from the ts/ref index, merged in (ts, ref) order
  *       with the deletes after the last one emitted.</li>
  *   <li>{@code FULL_SYNC}: deletes only, until {@code full.sync.interval.ms} after T, then a new snapshot.</li>
  * </ul>
- * Every record carries the offset right after it, so a restart resumes exactly after the last record stored.
+ * Every record carries the offset right after it, so a restart resumes exactly after the last record stored; a
+ * position that moves without a record is stored by a heartbeat ({@link Heartbeats}).
  */
 final class CollectionReader {
   private static final Logger log = LoggerFactory.getLogger(CollectionReader.class);
@@ -39,6 +42,7 @@ final class CollectionReader {
   private final ReaderStart starter;
   private final Map<String, String> partition;
   private final CollectionOffset stored;
+  private final Heartbeats heartbeats;
   private Optional<String> index;
   private CollectionOffset offset;
 
@@ -50,14 +54,12 @@ final class CollectionReader {
     this.starter = starter;
     this.partition = CollectionPartition.of(settings.name());
     this.stored = stored;
+    this.heartbeats = new Heartbeats(settings.name(), settings.heartbeatTopic(), settings.heartbeatInterval(),
+        System::nanoTime, stored);
   }
 
   String collection() {
     return settings.name();
-  }
-
-  boolean discovered() {
-    return settings.discovered();
   }
 
   /** Where the reader stands (null before its first step). */
@@ -65,17 +67,20 @@ final class CollectionReader {
     return offset;
   }
 
+  /** One step: the start (a step of its own, so a new start position is stored before anything is read), or one page. */
   Step step() {
     if (offset == null) {
       ReaderStart.Start start = starter.start(stored);
       index = start.index();
       offset = start.offset();
+      return heartbeats.complete(Step.busy(List.of()), offset);
     }
-    return switch (offset.phase()) {
+    Step step = switch (offset.phase()) {
       case SNAPSHOT -> snapshotStep();
       case STREAMING -> streamingStep();
       case FULL_SYNC -> fullSyncStep();
     };
+    return heartbeats.complete(step, offset);
   }
 
   private Step snapshotStep() {
@@ -89,18 +94,34 @@ final class CollectionReader {
       if (e.kind() != FaunaQueryException.Kind.SNAPSHOT_EXPIRED) {
         throw e;
       }
-      return restartExpiredSnapshot(e);
+      offset = starter.guard().restartExpiredSnapshot(offset, e, index.isPresent());
+      return Step.busy(List.of());
     }
     List<SourceRecord> out = new ArrayList<>();
     for (FaunaDocument document : page.items()) {
-      offset = offset.withSnapshotRef(FaunaGateway.positionOf(document).ref());
-      out.add(records.document(partition, offset.toMap(), document, RecordBuilder.OP_READ));
+      Position position = FaunaGateway.positionOf(document);
+      offset = offset.withSnapshotRef(position.ref());
+      if (emittedBySnapshot(position)) {
+        out.add(records.document(partition, offset.toMap(), document, RecordBuilder.OP_READ));
+      }
     }
     if (!page.more()) {
       offset = offset.withPhase(index.isPresent() ? Phase.STREAMING : Phase.FULL_SYNC);
       log.info("Collection '{}': snapshot at {} read; now {}", collection(), offset.snapshotTs(), offset.phase());
+      if (!out.isEmpty()) {
+        out.set(out.size() - 1, withOffset(out.get(out.size() - 1), offset.toMap()));
+      }
     }
     return Step.busy(out);
+  }
+
+  /**
+   * Whether a document the snapshot read is its to emit: not written before {@code changed_after_ts}, and not
+   * written after the changes' start (after a snapshot that went on at a later time, those are read as changes).
+   */
+  private boolean emittedBySnapshot(Position document) {
+    return document.ts() > offset.changedAfter()
+        && (index.isEmpty() || document.ts() <= offset.change().ts());
   }
 
   /** Emits the deletes up to the snapshot time, so none of them follows the snapshot's records. */
@@ -111,15 +132,6 @@ final class CollectionReader {
     removes.items().stream().filter(p -> p.compareTo(end) <= 0).forEach(p -> out.addAll(delete(p)));
     offset = offset.withRemove(min(end, removes.through()));
     return Step.busy(out);
-  }
-
-  private Step restartExpiredSnapshot(FaunaQueryException e) {
-    long now = fauna.now();
-    log.warn("Collection '{}': the snapshot at {} outlived the history the collection keeps ({}). Restarting the "
-        + "snapshot at {}: the documents already read are read again. Raise the collection's history_days, or "
-        + "page.size, so that a snapshot finishes in time.", collection(), offset.snapshotTs(), e.getMessage(), now);
-    offset = offset.restartSnapshotAt(now);
-    return Step.busy(List.of());
   }
 
   private Step streamingStep() {
@@ -136,7 +148,7 @@ final class CollectionReader {
     long dueAt = offset.snapshotTs() + settings.fullSyncInterval().toNanos() / 1_000L;
     if (now >= dueAt) {
       log.info("Collection '{}': full sync at {}", collection(), now);
-      offset = offset.restartSnapshotAt(now);
+      offset = offset.restartSnapshotAt(now, starter.changedAfter(Position.endOf(offset.snapshotTs())));
       return Step.busy(List.of());
     }
     Duration untilDue = Duration.ofNanos((dueAt - now) * 1_000L);
@@ -181,10 +193,13 @@ final class CollectionReader {
     offset = offset.withRemove(removed);
     List<SourceRecord> out = new ArrayList<>(records.deleted(partition, offset.toMap(), removed.ref(), removed.ts()));
     for (int i = 0; i < out.size() - 1; i++) {
-      SourceRecord r = out.get(i);
-      out.set(i, new SourceRecord(r.sourcePartition(), before, r.topic(), r.kafkaPartition(), r.keySchema(),
-          r.key(), r.valueSchema(), r.value(), r.timestamp(), r.headers()));
+      out.set(i, withOffset(out.get(i), before));
     }
     return out;
+  }
+
+  private static SourceRecord withOffset(SourceRecord r, Map<String, ?> offset) {
+    return new SourceRecord(r.sourcePartition(), offset, r.topic(), r.kafkaPartition(), r.keySchema(), r.key(),
+        r.valueSchema(), r.value(), r.timestamp(), r.headers());
   }
 }

@@ -2,6 +2,7 @@ package dev.faunaconnect.source;
 
 import dev.faunaconnect.config.CollectionSettings;
 import dev.faunaconnect.config.FaunaSourceConfig;
+import dev.faunaconnect.config.HistoryLossAction;
 import dev.faunaconnect.config.SnapshotMode;
 import java.time.Duration;
 
@@ -11,11 +12,14 @@ import java.time.Duration;
  * @param discovered whether the collection was found by discovery (then it is let go quietly if it disappears)
  */
 record ReaderSettings(CollectionSettings collection, int pageSize, boolean tracksDeletes, SnapshotMode snapshotMode,
-    Duration pollInterval, Duration fullSyncInterval, boolean discovered) {
+    Duration pollInterval, Duration fullSyncInterval, boolean discovered, Duration heartbeatInterval,
+    String heartbeatTopic, HistoryLossAction historyLossAction, Duration recheckInterval) {
 
   static ReaderSettings of(FaunaSourceConfig config, String collection) {
     return new ReaderSettings(config.settingsFor(collection), config.pageSize(), config.deletesMode().tracksDeletes(),
-        config.snapshotMode(), config.pollInterval(), config.fullSyncInterval(), config.collections().isEmpty());
+        config.snapshotMode(), config.pollInterval(), config.fullSyncInterval(), config.collections().isEmpty(),
+        config.heartbeatInterval(), config.heartbeatTopic(), config.historyLossAction(),
+        config.collectionsRefreshInterval());
   }
 
   String name() {

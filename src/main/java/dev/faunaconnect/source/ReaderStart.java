@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * How the reader of a collection starts: which index serves its changes (none: full sync), where it resumes (the
- * stored offset, or a new snapshot, or "now" with {@code snapshot.mode=never}), and whether its deletes are safe.
+ * stored offset, or a fresh snapshot, or "now" with {@code snapshot.mode=never}), and whether its deletes are safe:
+ * a stored position whose history is gone is handled by the {@link RetentionGuard}.
  */
 final class ReaderStart {
   private static final Logger log = LoggerFactory.getLogger(ReaderStart.class);
@@ -27,16 +28,22 @@ final class ReaderStart {
   private final ReaderSettings settings;
   private final FaunaGateway fauna;
   private final IndexInspector inspector;
+  private final RetentionGuard guard;
 
   ReaderStart(ReaderSettings settings, FaunaGateway fauna, IndexInspector inspector) {
     this.settings = settings;
     this.fauna = fauna;
     this.inspector = inspector;
+    this.guard = new RetentionGuard(settings, fauna);
+  }
+
+  RetentionGuard guard() {
+    return guard;
   }
 
   Start start(CollectionOffset stored) {
     Optional<String> index = resolveIndex();
-    CollectionOffset offset = stored == null ? initial(index) : reconcile(stored, index);
+    CollectionOffset offset = stored == null ? initial(index) : resume(stored, index);
     if (settings.tracksDeletes()) {
       checkRetention(offset);
     }
@@ -74,13 +81,25 @@ final class ReaderStart {
     }
   }
 
+  /**
+   * No stored offset: a first start, or a restart of an attempt that died before any offset was stored. A snapshot
+   * therefore starts after the deletes still in history ({@link CollectionOffset#freshSnapshotAt}).
+   */
   private CollectionOffset initial(Optional<String> index) {
     long now = fauna.now();
     if (settings.snapshotMode() == SnapshotMode.NEVER) {
+      log.info("Collection '{}' has no stored offset: streaming the changes made after {}", settings.name(), now);
       CollectionOffset fromNow = CollectionOffset.streamingFrom(now);
       return index.isPresent() ? fromNow : fromNow.withPhase(Phase.FULL_SYNC);
     }
-    return CollectionOffset.snapshotAt(now);
+    log.info("Collection '{}' has no stored offset: a snapshot at {}, after the deletes its history still keeps "
+        + "(a first start, or a restart of an attempt that stored no offset)", settings.name(), now);
+    return CollectionOffset.freshSnapshotAt(now);
+  }
+
+  private CollectionOffset resume(CollectionOffset stored, Optional<String> index) {
+    CollectionOffset checked = guard.check(stored);
+    return checked == stored ? reconcile(stored, index) : checked;
   }
 
   private CollectionOffset reconcile(CollectionOffset stored, Optional<String> index) {
@@ -88,7 +107,7 @@ final class ReaderStart {
     if (stored.phase() == Phase.STREAMING && index.isEmpty()) {
       log.warn("Collection '{}' has no usable index any more: switching to full sync, starting with a snapshot",
           collection);
-      return stored.restartSnapshotAt(fauna.now());
+      return stored.restartSnapshotAt(fauna.now(), changedAfter(stored.change()));
     }
     if (stored.phase() == Phase.FULL_SYNC && index.isPresent()) {
       log.info("Collection '{}' now has index '{}': reading the changes made after its last full sync", collection,
@@ -97,6 +116,14 @@ final class ReaderStart {
     }
     log.info("Collection '{}' resumes from {}", collection, stored);
     return stored;
+  }
+
+  /** With {@code snapshot.mode=never}, a full sync emits only the documents written after {@code read}. */
+  long changedAfter(Position read) {
+    if (settings.snapshotMode() != SnapshotMode.NEVER) {
+      return 0L;
+    }
+    return read.ref() == null ? read.ts() : read.ts() - 1;
   }
 
   private void checkRetention(CollectionOffset offset) {
@@ -112,7 +139,8 @@ final class ReaderStart {
           e.getMessage());
       return;
     }
-    RetentionCheck.warnings(collection, days, settings.pollInterval(), offset.remove().ts(), fauna.now())
-        .forEach(log::warn);
+    long now = fauna.now();
+    long lastRead = offset.removesFromHistoryStart() ? now : offset.remove().ts();
+    RetentionCheck.warnings(collection, days, settings.pollInterval(), lastRead, now).forEach(log::warn);
   }
 }

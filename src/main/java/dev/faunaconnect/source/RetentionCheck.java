@@ -18,7 +18,9 @@ final class RetentionCheck {
   private RetentionCheck() {}
 
   /**
-   * @param historyDays the collection's {@code history_days}; empty when history is kept forever
+   * @param historyDays the collection's {@code history_days}; empty when null, which keeps history from the
+   *     collection document's last write on (minus 15 minutes): nothing to warn about here, and a position older
+   *     than that is caught by {@link RetentionGuard}, which asks Fauna itself
    * @param horizon the longest time between two reads of the deletes
    * @param lastReadMicros the ts up to which deletes were read
    * @param nowMicros Fauna's current time

@@ -1,6 +1,5 @@
 package dev.faunaconnect.source;
 
-import dev.faunaconnect.fauna.FaunaQueryException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +28,12 @@ public final class TaskPoller {
   private final BlockingQueue<List<SourceRecord>> ready = new ArrayBlockingQueue<>(4);
   private final Thread thread;
   private volatile boolean running = true;
-  private volatile RuntimeException failure;
+  private volatile Throwable failure;
   private long turns;
 
-  /** One reader and when it is next due; ties go to the one waiting longest, which makes the order round-robin. */
-  private record Scheduled(CollectionReader reader, long dueNanos, long turn) implements Comparable<Scheduled> {
+  /** One collection and when it is next due; ties go to the one waiting longest, which makes the order round-robin. */
+  private record Scheduled(CollectionLifecycle collection, long dueNanos, long turn)
+      implements Comparable<Scheduled> {
     @Override
     public int compareTo(Scheduled other) {
       int byTime = Long.compare(dueNanos, other.dueNanos);
@@ -41,9 +41,9 @@ public final class TaskPoller {
     }
   }
 
-  TaskPoller(List<CollectionReader> readers, String name) {
+  TaskPoller(List<CollectionLifecycle> collections, String name) {
     long now = System.nanoTime();
-    readers.forEach(r -> schedule.add(new Scheduled(r, now, turns++)));
+    collections.forEach(c -> schedule.add(new Scheduled(c, now, turns++)));
     this.thread = new Thread(this::run, name);
     this.thread.setDaemon(true);
   }
@@ -79,7 +79,8 @@ public final class TaskPoller {
 
   private void throwIfFailed() {
     if (failure != null) {
-      throw new ConnectException(failure.getMessage(), failure);
+      String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+      throw new ConnectException(message, failure);
     }
   }
 
@@ -93,32 +94,24 @@ public final class TaskPoller {
           TimeUnit.NANOSECONDS.sleep(wait);
           continue;
         }
-        stepAndReschedule(next.reader());
+        stepAndReschedule(next.collection());
       }
     } catch (InterruptedException | CancellationException e) {
       log.debug("Reader thread stopped");
-    } catch (RuntimeException e) {
+    } catch (Throwable t) {
+      // any Throwable, an Error such as OutOfMemoryError too: the task must fail, not look RUNNING doing nothing
       if (running) {
-        log.error("Reading Fauna failed: {}", e.getMessage());
-        failure = e;
+        log.error("Reading Fauna failed: {}", t.getMessage() == null ? t.toString() : t.getMessage(), t);
+        failure = t;
       }
     }
   }
 
-  private void stepAndReschedule(CollectionReader reader) throws InterruptedException {
-    Step step;
-    try {
-      step = reader.step();
-    } catch (FaunaQueryException e) {
-      if (e.kind() == FaunaQueryException.Kind.UNKNOWN_COLLECTION && reader.discovered()) {
-        log.warn("Collection '{}' no longer exists; letting it go", reader.collection());
-        return;
-      }
-      throw e;
-    }
+  private void stepAndReschedule(CollectionLifecycle collection) throws InterruptedException {
+    Step step = collection.step();
     if (!step.records().isEmpty()) {
       ready.put(step.records());
     }
-    schedule.add(new Scheduled(reader, System.nanoTime() + step.rest().toNanos(), turns++));
+    schedule.add(new Scheduled(collection, System.nanoTime() + step.rest().toNanos(), turns++));
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 
-/** Builds the readers of a task's collections, each resuming from its stored offset. */
+/** Builds the lifecycles of a task's collections, each resuming from its stored offset. */
 public final class TaskReaders {
   private TaskReaders() {}
 
@@ -23,14 +23,16 @@ public final class TaskReaders {
     List<String> collections = config.taskCollections();
     Map<Map<String, String>, Map<String, Object>> stored =
         offsets.offsets(collections.stream().map(CollectionPartition::of).toList());
-    List<CollectionReader> readers = new ArrayList<>();
+    List<CollectionLifecycle> lifecycles = new ArrayList<>();
     for (String collection : collections) {
       ReaderSettings settings = ReaderSettings.of(config, collection);
       CollectionOffset offset = storedOffset(collection, stored.get(CollectionPartition.of(collection)));
-      readers.add(new CollectionReader(settings, fauna, new RecordBuilder(config, settings.collection()),
-          new ReaderStart(settings, fauna, inspector), offset));
+      RecordBuilder records = new RecordBuilder(config, settings.collection());
+      ReaderStart starter = new ReaderStart(settings, fauna, inspector);
+      lifecycles.add(new CollectionLifecycle(settings,
+          from -> new CollectionReader(settings, fauna, records, starter, from), fauna, offset));
     }
-    TaskPoller poller = new TaskPoller(readers, taskName);
+    TaskPoller poller = new TaskPoller(lifecycles, taskName);
     poller.start();
     return poller;
   }

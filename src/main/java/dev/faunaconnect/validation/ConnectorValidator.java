@@ -60,6 +60,7 @@ public final class ConnectorValidator {
 
   private static void check(Map<String, String> props, ValidationReport report) {
     Map<String, String> indexes = checkCollectionSettings(props, report);
+    checkTopicsDistinct(props, report);
     CrossChecks.problems(report.parsedValid(), props)
         .forEach((key, problems) -> problems.forEach(problem -> report.error(key, problem)));
     if (liveChecksPossible(report)) {
@@ -103,6 +104,18 @@ public final class ConnectorValidator {
       }
     }
     return indexes;
+  }
+
+  /** Two named collections routed to one topic are refused (see {@link FaunaSourceConfig#topicClash}). */
+  private static void checkTopicsDistinct(Map<String, String> props, ValidationReport report) {
+    try {
+      FaunaSourceConfig config = new FaunaSourceConfig(props);
+      Set<String> named = new TreeSet<>(config.collections());
+      named.addAll(config.collectionsWithSettings());
+      config.topicClash(named).ifPresent(clash -> report.error(COLLECTIONS_CONFIG, clash));
+    } catch (ConfigException e) {
+      // already reported on its field
+    }
   }
 
   private static Set<String> reservedColumns(ValidationReport report) {

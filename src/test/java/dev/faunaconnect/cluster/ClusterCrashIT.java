@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,8 +36,6 @@ class ClusterCrashIT {
   }
 
   @Test
-  @Disabled("enable when the fresh-start delete replay lands (issue 9): a task killed before its first offset flush "
-      + "snapshots again at a later time and never ends the documents deleted in between")
   void atLeastOnceWithWorkerDefaultsLosesNothingAcrossKills() throws Exception {
     DeliveryReport report = rig.run(ScenarioSettings.fromSystemProperties("alo", false));
     assertEquals(0, report.lost(), report.summary());

@@ -67,7 +67,9 @@ final class CrashScenario {
     String secret = prepareFauna(collections);
     ChangeWriter writer = new ChangeWriter(fauna, collections, 42, settings.writesPerSecond());
     writer.load(settings.docsPerCollection());
-    createTopics(topics.values());
+    List<String> created = new ArrayList<>(topics.values());
+    created.add(heartbeatTopic());
+    createTopics(created);
     try (TopicTap tap = new TopicTap(broker.bootstrapServers(), List.copyOf(topics.values()))) {
       startWorkers(secret);
       log("%d workers up (Kafka %s) in %d s", workers.size(), kafka.version(), secondsSince(started));
@@ -110,6 +112,11 @@ final class CrashScenario {
 
   private static Expr read(Expr resource) {
     return Obj("resource", resource, "actions", Obj("read", Value(true)));
+  }
+
+  /** The scenario's own heartbeat topic: the broker creates no topic by itself. */
+  private String heartbeatTopic() {
+    return settings.name() + ".heartbeats";
   }
 
   private void createTopics(java.util.Collection<String> names) throws Exception {
@@ -178,6 +185,7 @@ final class CrashScenario {
     config.put("collections", String.join(",", collections));
     config.put("topic.prefix", settings.name() + ".");
     config.put("deletes.mode", "column_and_tombstone");
+    config.put("heartbeat.topic", heartbeatTopic());
     config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
     config.put("key.converter.schemas.enable", "false");
     config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");

@@ -21,6 +21,8 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  */
 final class ConnectHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(60);
+  /** The default heartbeat.topic, created with the cluster as a user would create it. */
+  static final String HEARTBEAT_TOPIC = "__fauna-heartbeats";
 
   final EmbeddedConnectCluster connect;
   final FaunaFixture fauna;
@@ -47,6 +49,7 @@ final class ConnectHarness implements AutoCloseable {
     EmbeddedConnectCluster connect = PackagedConnectCluster.builder(name, 1, props).build();
     FaunaFixture fauna = FaunaFixture.start(server);
     connect.start();
+    connect.kafka().createTopic(HEARTBEAT_TOPIC, 1);
     return new ConnectHarness(connect, fauna);
   }
 
@@ -119,6 +122,13 @@ final class ConnectHarness implements AutoCloseable {
   List<String> taskCollections(String connector) {
     return connect.taskConfigs(connector).stream()
         .map(task -> task.config().get("task.collections")).sorted().toList();
+  }
+
+  /** The source offset Connect stores for a collection of the connector (null when none is stored). */
+  Map<String, ?> storedOffset(String connector, String collection) {
+    return connect.connectorOffsets(connector).offsets().stream()
+        .filter(o -> collection.equals(o.partition().get("collection")))
+        .map(o -> (Map<String, ?>) o.offset()).findFirst().orElse(null);
   }
 
   /** Every committed record of the topic (transactions of an exactly-once worker that were aborted are skipped). */

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faunaconnect.localfauna.FaultPlan.Fault;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,5 +126,91 @@ class RestartIT {
     expected.add(Expected.upsert(second));
     assertTopic(expected, harness.awaitRecords("rewind.ledger", 6), "ledger");
     harness.connect.deleteConnector("rewind");
+  }
+
+  /** Stopped for longer than the history window (16 minutes on the local server's clock), then resumed. */
+  @Test
+  void resumingSixteenMinutesLaterRepeatsNothingAndMissesNothing() throws Exception {
+    harness.fauna.createCollection("ledger16", 1L);
+    harness.fauna.createTsIndex("ledger16_by_ts", "ledger16");
+    Written ledger = new Written(harness.fauna, "ledger16");
+    ledger.createAll(docs(1, 6));
+    List<Expected> expected = new ArrayList<>(ledger.live().stream().map(Expected::read).toList());
+    harness.createTopics("later.ledger16");
+    Map<String, String> config = harness.config("collections", "ledger16", "page.size", "2", "topic.prefix",
+        "later.", "exactly.once.support", "required", "heartbeat.interval.ms", "200");
+    harness.startConnector("later", 1, config);
+    assertTopic(expected, harness.awaitRecords("later.ledger16", 6), "ledger16");
+    ConnectHarness.await(() -> "streaming".equals(phase("later", "ledger16")),
+        "the end of the snapshot stored with its last record");
+
+    // stopped right after a snapshot that no change followed
+    stopConnector("later");
+    harness.fauna.fauna().advanceClock(Duration.ofMinutes(16));
+    expected.add(Expected.upsert(ledger.update("2", Docs.json("{'name': 'two, later'}"))));
+    expected.add(Expected.delete(ledger.delete("3")));
+    expected.add(Expected.upsert(ledger.create("7", Docs.sample("order 7", 7))));
+    harness.connect.resumeConnector("later");
+    assertTopic(expected, harness.awaitRecords("later.ledger16", expected.size()), "ledger16");
+
+    // stopped while idle, long after its last record: the heartbeats kept its stored position fresh
+    Map<String, ?> beforeIdle = harness.storedOffset("later", "ledger16");
+    harness.fauna.fauna().advanceClock(Duration.ofMinutes(10));
+    ConnectHarness.await(() -> removeTs(harness.storedOffset("later", "ledger16"))
+        > removeTs(beforeIdle) + 9 * 60_000_000L, "the idle collection's stored offset advances");
+    stopConnector("later");
+    harness.fauna.fauna().advanceClock(Duration.ofMinutes(16));
+    expected.add(Expected.delete(ledger.delete("4")));
+    harness.connect.resumeConnector("later");
+    assertTopic(expected, harness.awaitRecords("later.ledger16", expected.size()), "ledger16");
+    Thread.sleep(2000);
+    assertTopic(expected, harness.readAll("later.ledger16"), "ledger16");
+    harness.connect.deleteConnector("later");
+  }
+
+  @Test
+  void anIdleCollectionsStoredOffsetAdvancesWithHeartbeats() throws Exception {
+    harness.fauna.createCollection("idle", 0L);
+    harness.fauna.createTsIndex("idle_by_ts", "idle");
+    Written idle = new Written(harness.fauna, "idle");
+    idle.createAll(docs(1, 2));
+    harness.createTopics("beat.idle");
+    harness.startConnector("beat", 1, harness.config("collections", "idle", "topic.prefix", "beat.",
+        "exactly.once.support", "required", "heartbeat.interval.ms", "200"));
+    harness.awaitRecords("beat.idle", 2);
+    ConnectHarness.await(() -> harness.storedOffset("beat", "idle") != null, "an offset stored");
+    long first = removeTs(harness.storedOffset("beat", "idle"));
+    harness.fauna.fauna().advanceClock(Duration.ofMinutes(1));
+    ConnectHarness.await(() -> removeTs(harness.storedOffset("beat", "idle")) > first + 60_000_000L,
+        "the stored offset advances while nothing is written");
+    assertEquals(2, harness.readAll("beat.idle").size(), "no record in the collection's topic");
+    List<JsonNode> beats = heartbeats("idle");
+    assertTrue(!beats.isEmpty(), "heartbeat records in " + ConnectHarness.HEARTBEAT_TOPIC);
+    JsonNode last = beats.get(beats.size() - 1);
+    assertEquals("streaming", last.get("phase").asText());
+    assertTrue(last.get("ts").asLong() > first, last.toString());
+    harness.connect.deleteConnector("beat");
+  }
+
+  private static String phase(String connector, String collection) {
+    Map<String, ?> offset = harness.storedOffset(connector, collection);
+    return offset == null ? null : String.valueOf(offset.get("phase"));
+  }
+
+  private static long removeTs(Map<String, ?> offset) {
+    return offset == null ? Long.MIN_VALUE : ((Number) offset.get("remove_ts")).longValue();
+  }
+
+  /** The values of the committed heartbeat records of a collection, in order. */
+  private static List<JsonNode> heartbeats(String collection) throws Exception {
+    List<JsonNode> values = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> r : harness.connect.kafka().consumeAll(ConnectHarness.WAIT.toMillis(),
+        Map.of("isolation.level", "read_committed"), null, ConnectHarness.HEARTBEAT_TOPIC)) {
+      JsonNode key = TopicRecord.parse(new String(r.key(), StandardCharsets.UTF_8));
+      if (collection.equals(key.get("collection").asText())) {
+        values.add(TopicRecord.parse(new String(r.value(), StandardCharsets.UTF_8)));
+      }
+    }
+    return values;
   }
 }

@@ -180,6 +180,20 @@ final class Store {
       doc.write(version);
       table.reindex(doc);
       afterWrite(table, doc);
+      if (version.isDelete() && table == natives.get("collections")) {
+        deleteIndexesOf(RefValue.collection(doc.ref.id()));
+      }
+    }
+
+    /** Deleting a collection deletes the indexes whose only source it is ({@code deleteCollectionIndexes}). */
+    private void deleteIndexesOf(RefValue collection) {
+      CollectionTable indexTable = natives.get("indexes");
+      for (StoredDocument index : List.copyOf(indexTable.docs.values())) {
+        Version live = index.liveAt(Long.MAX_VALUE);
+        if (live != null && !live.isDelete() && collection.equals(live.fields().get("source"))) {
+          write(indexTable, index, Version.deleted(ts));
+        }
+      }
     }
 
     boolean removeVersion(CollectionTable table, StoredDocument doc, long at, boolean delete) {

@@ -24,10 +24,16 @@ final class ReaderHarness {
   private final FaunaGateway gateway;
 
   ReaderHarness(FaunaFixture fixture, Map<String, String> settings) {
+    this(fixture, settings, fixture.fauna().secret());
+  }
+
+  /** Readers that read with {@code secret}, e.g. a key of a role that may not read every collection. */
+  ReaderHarness(FaunaFixture fixture, Map<String, String> settings, String secret) {
     this.fixture = fixture;
     Map<String, String> props = new HashMap<>(settings);
     props.put("fauna.endpoint", fixture.endpoint());
-    props.put("fauna.secret", fixture.fauna().secret());
+    props.put("fauna.secret", secret);
+    props.putIfAbsent("heartbeat.interval.ms", "0");
     this.config = new FaunaSourceConfig(props);
     this.gateway = new FaunaGateway(FaunaSession.create(config.endpoint(), config.secret(), Duration.ofSeconds(10)),
         new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(10), 3), Duration.ofSeconds(10),
@@ -38,6 +44,23 @@ final class ReaderHarness {
     ReaderSettings settings = ReaderSettings.of(config, collection);
     return new CollectionReader(settings, gateway, new RecordBuilder(config, settings.collection()),
         new ReaderStart(settings, gateway, new IndexInspector()), stored);
+  }
+
+  /** The lifecycle of a collection, as a task runs it. */
+  CollectionLifecycle lifecycle(String collection, CollectionOffset stored) {
+    ReaderSettings settings = ReaderSettings.of(config, collection);
+    return new CollectionLifecycle(settings, from -> reader(collection, from), gateway, stored);
+  }
+
+  /** Steps the lifecycle until its step asks to rest; returns every record it emitted. */
+  static List<SourceRecord> untilResting(CollectionLifecycle lifecycle) {
+    List<SourceRecord> records = new ArrayList<>();
+    Step step;
+    do {
+      step = lifecycle.step();
+      records.addAll(step.records());
+    } while (step.rest().isZero());
+    return records;
   }
 
   /** Steps the reader until it is caught up (its step asks to rest); returns every record it emitted. */
@@ -58,11 +81,19 @@ final class ReaderHarness {
 
   static String describe(SourceRecord record) {
     String op = record.headers().lastWithName(RecordBuilder.OP_HEADER).value().toString();
+    if (op.equals(Heartbeats.OP_HEARTBEAT)) {
+      return "heartbeat " + ((Struct) record.value()).getString("phase");
+    }
     String ref = ((Struct) record.key()).getString("ref");
     if (record.value() == null) {
       return "tombstone " + ref + " " + offsetOf(record).remove().ts();
     }
     return op + " " + ref + " " + ((Struct) record.value()).getInt64("ts");
+  }
+
+  /** {@link #describe} of the records that are not heartbeats. */
+  static List<String> data(List<SourceRecord> records) {
+    return describe(records).stream().filter(r -> !r.startsWith("heartbeat ")).toList();
   }
 
   static CollectionOffset offsetOf(SourceRecord record) {

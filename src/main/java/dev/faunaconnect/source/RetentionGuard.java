@@ -1,0 +1,93 @@
+package dev.faunaconnect.source;
+
+import dev.faunaconnect.config.HistoryLossAction;
+import dev.faunaconnect.fauna.FaunaGateway;
+import dev.faunaconnect.fauna.FaunaQueryException;
+import dev.faunaconnect.offset.CollectionOffset;
+import dev.faunaconnect.offset.CollectionOffset.Phase;
+import java.time.Instant;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Never lets a reader go on silently from a position whose history Fauna no longer keeps. Deletes are read from the
+ * collection's history, so a remove position below the collection's minimum valid time means deletes made since were
+ * lost; then {@code history.loss.action} decides: fail with what was lost and what to do, or say so at ERROR and
+ * take a fresh snapshot. (Changes are read from the ts/ref index as it is now, so they are never lost this way; a
+ * snapshot whose time left the history is only read again.)
+ */
+final class RetentionGuard {
+  private static final Logger log = LoggerFactory.getLogger(RetentionGuard.class);
+
+  private final ReaderSettings settings;
+  private final FaunaGateway fauna;
+
+  RetentionGuard(ReaderSettings settings, FaunaGateway fauna) {
+    this.settings = settings;
+    this.fauna = fauna;
+  }
+
+  /** The offset to resume from: {@code stored}, or a fresh snapshot when history was lost and that is wanted. */
+  CollectionOffset check(CollectionOffset stored) {
+    return deletesLost(stored) ? lost(stored) : stored;
+  }
+
+  /**
+   * The snapshot's time T left the collection's history while it was read (or while the task was stopped). Unless
+   * deletes were lost, it goes on at a new time T2 after the last document emitted. With an index, that goes on
+   * exactly: it emits only the documents not written after T (those are read as changes after T, which the offset
+   * keeps). Without one, the snapshot is read again from its start.
+   */
+  CollectionOffset restartExpiredSnapshot(CollectionOffset offset, FaunaQueryException e, boolean hasIndex) {
+    if (deletesLost(offset)) {
+      return lost(offset);
+    }
+    long now = fauna.now();
+    if (offset.snapshotRef() == null) {
+      log.info("Collection '{}': the snapshot time {} left the history the collection keeps before any document "
+          + "was read; snapshotting at {} instead", settings.name(), offset.snapshotTs(), now);
+      return offset.restartSnapshotAt(now, offset.changedAfter());
+    }
+    if (hasIndex) {
+      log.info("Collection '{}': the snapshot at {} left the history the collection keeps ({}); it goes on at {} "
+          + "after document {}, and the documents written since {} are read as changes", settings.name(),
+          offset.snapshotTs(), e.getMessage(), now, offset.snapshotRef(), offset.change().ts());
+      return new CollectionOffset(Phase.SNAPSHOT, now, offset.snapshotRef(), offset.change(), offset.remove(),
+          offset.changedAfter());
+    }
+    log.warn("Collection '{}': the snapshot at {} outlived the history the collection keeps ({}). Restarting the "
+        + "snapshot at {}: the documents already read are read again. Raise the collection's history_days, or "
+        + "page.size, so that a snapshot finishes in time.", settings.name(), offset.snapshotTs(), e.getMessage(),
+        now);
+    return offset.restartSnapshotAt(now, offset.changedAfter());
+  }
+
+  private boolean deletesLost(CollectionOffset offset) {
+    return settings.tracksDeletes() && !offset.removesFromHistoryStart()
+        && !fauna.retainsHistoryAfter(settings.name(), offset.remove().ts());
+  }
+
+  private CollectionOffset lost(CollectionOffset offset) {
+    String collection = settings.name();
+    String what = "Collection '" + collection + "': its deletes were read up to " + instant(offset.remove().ts())
+        + " (offset " + offset.toMap() + "), but Fauna no longer keeps the collection's history that far back "
+        + "(history_days + 15 minutes), so deletes made after that time and before the oldest history kept were "
+        + "LOST: documents deleted then stay in the topic.";
+    String keep = " To keep this from happening again, keep more history than the connector may be stopped, e.g. "
+        + "Update(Collection(\"" + collection + "\"), {history_days: 7}), and keep heartbeat.interval.ms on.";
+    if (settings.historyLossAction() == HistoryLossAction.FAIL) {
+      throw new ConnectException(what + " To go on, set history.loss.action=snapshot (the collection is read "
+          + "again from a fresh snapshot, preceded by the deletes still kept), or delete the connector's offsets "
+          + "(DELETE /connectors/<name>/offsets, with the connector stopped)." + keep);
+    }
+    long now = fauna.now();
+    log.error("{} history.loss.action=snapshot: reading the collection again from a fresh snapshot at {}, after "
+        + "the deletes still kept.{}", what, now, keep);
+    return CollectionOffset.freshSnapshotAt(now);
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.EPOCH.plusNanos(micros * 1_000L);
+  }
+}
