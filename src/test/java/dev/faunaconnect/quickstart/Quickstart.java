@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /**
- * The quickstart: {@code mvn -q -DskipTests package exec:java@quickstart}. Starts the local Fauna server with the
+ * The quickstart: {@code mvn -DskipTests package exec:java@quickstart}. Starts the local Fauna server with the
  * sample data, a Kafka broker and a Connect worker that loads the packaged connector through {@code plugin.path},
  * creates the connector from {@code config/fauna-source.json} through the REST API, makes a few inserts, updates and
  * deletes, prints the records as they arrive and a summary per collection. Exits by itself unless
