@@ -46,6 +46,7 @@ public final class FaunaSourceConnector extends SourceConnector {
     this.props = Map.copyOf(props);
     this.config = new FaunaSourceConfig(props);
     this.assigned = null;
+    TopicCreationHint.forConfig(props, config.topicPrefix()).ifPresent(log::info);
     if (config.collections().isEmpty()) {
       monitor = new CollectionsMonitor(FaunaGateway.create(config), config.collectionsRefreshInterval(), context,
           () -> assigned);
