@@ -47,6 +47,7 @@ public final class FaunaSourceConnector extends SourceConnector {
     this.config = new FaunaSourceConfig(props);
     this.assigned = null;
     refuseSharedTopics(config.collections());
+    TopicCreationHint.forConfig(props, config.topicPrefix()).ifPresent(log::info);
     if (config.collections().isEmpty()) {
       monitor = new CollectionsMonitor(FaunaGateway.create(config), config.collectionsRefreshInterval(), context,
           () -> assigned);

@@ -72,8 +72,9 @@ final class FaunaSourceConfigDef {
   private static void connection(ConfigDef def) {
     int order = 0;
     def.define(ENDPOINT_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.endpoint(), Importance.HIGH,
-        "URL of the Fauna HTTP API: scheme, host and port in one value, e.g. https://db.fauna.com or "
-            + "http://localhost:8443.", CONNECTION_GROUP, ++order, Width.LONG, "Fauna endpoint");
+        "URL of the Fauna HTTP API: scheme, host and port in one value, e.g. http://localhost:8443 for a "
+            + "self-hosted fauna/faunadb server on the worker's machine, or https://fauna.example.com:8443.",
+        CONNECTION_GROUP, ++order, Width.LONG, "Fauna endpoint");
     def.define(SECRET_CONFIG, Type.PASSWORD, ConfigDef.NO_DEFAULT_VALUE, Validators.secret(),
         Importance.HIGH, "The secret of the Fauna key the connector uses. Create a read-only role and a key as the "
             + "docs show (CreateRole with read on Collections(), Indexes() and each collection and index, then "

@@ -21,8 +21,8 @@ final class Validators {
         return; // reported as missing by ConfigDef
       }
       String text = value.toString().trim();
-      String hint = "Write the URL of the Fauna HTTP API with scheme, host and port, e.g. https://db.fauna.com or "
-          + "http://localhost:8443.";
+      String hint = "Write the URL of the Fauna HTTP API with scheme, host and port, e.g. http://localhost:8443 or "
+          + "https://fauna.example.com:8443.";
       try {
         URI uri = new URI(text);
         boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());

@@ -121,11 +121,11 @@ class FaunaSourceConfigTest {
   @Test
   void badValuesSayWhatToWrite() {
     assertError(Map.of("fauna.endpoint", "localhost:8443"), "Invalid value localhost:8443 for configuration "
-        + "fauna.endpoint: Write the URL of the Fauna HTTP API with scheme, host and port, e.g. https://db.fauna.com "
-        + "or http://localhost:8443.");
+        + "fauna.endpoint: Write the URL of the Fauna HTTP API with scheme, host and port, e.g. http://localhost:8443 "
+        + "or https://fauna.example.com:8443.");
     assertError(Map.of("fauna.endpoint", "ftp://db.fauna.com"), "Invalid value ftp://db.fauna.com for configuration "
-        + "fauna.endpoint: Write the URL of the Fauna HTTP API with scheme, host and port, e.g. https://db.fauna.com "
-        + "or http://localhost:8443.");
+        + "fauna.endpoint: Write the URL of the Fauna HTTP API with scheme, host and port, e.g. http://localhost:8443 "
+        + "or https://fauna.example.com:8443.");
     assertError(Map.of("fauna.secret", "  "), "fauna.secret must not be empty: use the secret of a Fauna key "
         + "(CreateKey returns it once).");
     assertError(Map.of("deletes.mode", "soft"), "Invalid value soft for configuration deletes.mode: "

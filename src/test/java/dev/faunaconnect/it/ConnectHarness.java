@@ -16,8 +16,9 @@ import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /**
- * One Kafka Connect cluster (one broker, one worker) and one local Fauna server, shared by a test class. The worker
- * loads the connector from the packaged plugin, as a real worker would, so tests name its class only by string.
+ * One Kafka Connect cluster (one broker, one worker) and one Fauna ({@link FaunaFixture}: a local Fauna server, or a
+ * database of its own on the real server in a container), shared by a test class. The worker loads the connector from
+ * the packaged plugin, as a real worker would, so tests name its class only by string.
  */
 final class ConnectHarness implements AutoCloseable {
   static final Duration WAIT = Duration.ofSeconds(60);
@@ -38,28 +39,31 @@ final class ConnectHarness implements AutoCloseable {
 
   /** A harness whose worker has {@code workerProps} too, e.g. {@code exactly.once.source.support=enabled}. */
   static ConnectHarness start(String name, Map<String, String> workerProps) {
-    return start(name, workerProps, LocalFauna.builder());
+    return start(name, workerProps, null);
   }
 
-  /** A harness whose Fauna server is built as {@code server} says, e.g. {@code standardBase64Bytes(true)}. */
+  /**
+   * A harness whose Fauna is a local server built as {@code server} says (e.g. {@code standardBase64Bytes(true)}), or
+   * the backend the system properties choose when {@code server} is null.
+   */
   static ConnectHarness start(String name, Map<String, String> workerProps, LocalFauna.Builder server) {
     PackagedPlugin.assertConnectorNotOnClasspath();
     Map<String, String> props = new HashMap<>(workerProps);
     props.put("offset.flush.interval.ms", "500");
+    FaunaFixture fauna = server == null ? FaunaFixture.start() : FaunaFixture.start(server);
     EmbeddedConnectCluster connect = PackagedConnectCluster.builder(name, 1, props).build();
-    FaunaFixture fauna = FaunaFixture.start(server);
     connect.start();
     connect.kafka().createTopic(HEARTBEAT_TOPIC, 1);
     return new ConnectHarness(connect, fauna);
   }
 
-  /** The configuration of a connector on the local Fauna server, JSON records, plus {@code extra} pairs. */
+  /** The configuration of a connector on the harness's Fauna, JSON records, plus {@code extra} pairs. */
   Map<String, String> config(String... extra) {
     Map<String, String> config = new HashMap<>();
     config.put("connector.class", PackagedPlugin.CONNECTOR_CLASS);
     config.put("tasks.max", "1");
     config.put("fauna.endpoint", fauna.endpoint());
-    config.put("fauna.secret", fauna.fauna().secret());
+    config.put("fauna.secret", fauna.adminSecret());
     config.put("key.converter", JsonConverter.class.getName());
     config.put("key.converter.schemas.enable", "false");
     config.put("value.converter", JsonConverter.class.getName());

@@ -2,6 +2,7 @@ package dev.faunaconnect.it;
 
 import static dev.faunaconnect.it.Expected.assertTopic;
 
+import dev.faunaconnect.testing.UsesFaunaBackend;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** With {@code collections} empty, every visible collection is streamed, and the list follows Fauna's. */
+@UsesFaunaBackend
 class DiscoveryIT {
   private static ConnectHarness harness;
 

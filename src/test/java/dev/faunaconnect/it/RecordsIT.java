@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.faunadb.client.query.Expr;
+import dev.faunaconnect.testing.UsesFaunaBackend;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What records look like: deletes in each deletes.mode, additional columns of every type. */
+@UsesFaunaBackend
 class RecordsIT {
   private static ConnectHarness harness;
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faunaconnect.localfauna.FaultPlan.Fault;
 import java.nio.charset.StandardCharsets;
+import dev.faunaconnect.testing.LocalFaunaOnly;
+import dev.faunaconnect.testing.UsesFaunaBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * Stopping and resuming the connector mid-snapshot and mid-changes loses nothing and repeats nothing, on a worker
  * with exactly-once source support (records and offsets commit in one transaction).
  */
+@UsesFaunaBackend
 class RestartIT {
   private static final Fault SLOW = Fault.delay(Duration.ofMillis(150));
   private static ConnectHarness harness;
@@ -57,6 +60,7 @@ class RestartIT {
   }
 
   @Test
+  @LocalFaunaOnly("slows every answer with the fault plan, so the connector can be stopped mid-snapshot")
   void restartsMidSnapshotAndMidChangesLoseAndRepeatNothing() throws Exception {
     harness.fauna.createCollection("orders", 30L);
     harness.fauna.createTsIndex("orders_by_ts", "orders");
@@ -64,7 +68,7 @@ class RestartIT {
     orders.createAll(docs(1, 30));
     List<Expected> expected = new ArrayList<>(orders.live().stream().map(Expected::read).toList());
     harness.createTopics("restart.orders");
-    harness.fauna.fauna().faults().failFraction(1.0, SLOW, 1);
+    harness.fauna.faults().failFraction(1.0, SLOW, 1);
     harness.startConnector("restart", 1, harness.config("collections", "orders", "page.size", "2",
         "topic.prefix", "restart.", "exactly.once.support", "required"));
 
@@ -90,7 +94,7 @@ class RestartIT {
     assertTrue(beforeStop < expected.size(), "stopped mid-changes, after " + beforeStop + " records");
     harness.connect.resumeConnector("restart");
     assertTopic(expected, harness.awaitRecords("restart.orders", expected.size()), "orders");
-    harness.fauna.fauna().faults().clear();
+    harness.fauna.faults().clear();
     harness.connect.deleteConnector("restart");
   }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faunaconnect.localfauna.FaultPlan.Fault;
+import dev.faunaconnect.testing.LocalFaunaOnly;
+import dev.faunaconnect.testing.UsesFaunaBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Snapshots and changes on a real Connect worker: several collections and tasks, writes during a snapshot. */
+@UsesFaunaBackend
 class SnapshotIT {
   private static ConnectHarness harness;
 
@@ -75,12 +78,13 @@ class SnapshotIT {
   }
 
   @Test
+  @LocalFaunaOnly("slows every answer with the fault plan, so the writes land while the snapshot runs")
   void everyWriteMadeDuringTheSnapshotIsCaptured() throws Exception {
     Written events = collection("events", 30);
     List<Expected> expected = new ArrayList<>(events.live().stream().map(Expected::read).toList());
     harness.createTopics("during.events");
     // a fresh start first pages through the retained set events (the deletes before T), then the snapshot
-    harness.fauna.fauna().faults().failNext(80, Fault.delay(Duration.ofMillis(150)));
+    harness.fauna.faults().failNext(80, Fault.delay(Duration.ofMillis(150)));
     harness.startConnector("during", 1, harness.config("collections", "events", "page.size", "2",
         "topic.prefix", "during."));
 
@@ -96,11 +100,12 @@ class SnapshotIT {
     assertTopic(expected, harness.awaitRecords("during.events", expected.size()), "events");
     assertTrue(readBeforeWrites < 30 && readWhenWritten < 30, "the writes were made while the snapshot ran ("
         + readWhenWritten + " of 30 documents read by then)");
-    harness.fauna.fauna().faults().clear();
+    harness.fauna.faults().clear();
     harness.connect.deleteConnector("during");
   }
 
   @Test
+  @LocalFaunaOnly("advances the clock by an hour to reach the next full sync")
   void aCollectionWithoutAnIndexIsSyncedInFullEveryInterval() throws Exception {
     harness.fauna.createCollection("notes", 30L);
     Written notes = new Written(harness.fauna, "notes");
@@ -117,13 +122,14 @@ class SnapshotIT {
     assertTopic(expected, harness.awaitRecords("full.notes", 4), "notes");
     assertEquals(4, harness.readAll("full.notes").size(), "changes wait for the next full sync");
 
-    harness.fauna.fauna().advanceClock(Duration.ofMinutes(61));
+    harness.fauna.advanceClock(Duration.ofMinutes(61));
     notes.live().forEach(w -> expected.add(Expected.read(w)));
     assertTopic(expected, harness.awaitRecords("full.notes", expected.size()), "notes");
     harness.connect.deleteConnector("full");
   }
 
   @Test
+  @LocalFaunaOnly("injects three 503 answers with the fault plan")
   void transientFailuresWhileStreamingAreRetriedWithNothingLostAndTheTaskRunning() throws Exception {
     Written items = collection("flaky", 3);
     harness.createTopics("flaky.flaky");
@@ -136,11 +142,11 @@ class SnapshotIT {
     expected.add(Expected.delete(items.delete("3")));
     expected.add(Expected.upsert(items.create("4", Docs.sample("four", 4))));
     // the connector rests between polls: its next reads of these writes meet three 503s in a row
-    harness.fauna.fauna().faults().clear().failNext(3, Fault.status(503));
+    harness.fauna.faults().clear().failNext(3, Fault.status(503));
     assertTopic(expected, harness.awaitRecords("flaky.flaky", expected.size()), "flaky");
-    assertEquals(3, harness.fauna.fauna().faults().injected());
+    assertEquals(3, harness.fauna.faults().injected());
     harness.connect.assertions().assertConnectorAndExactlyNumTasksAreRunning("flaky", 1, "the task failed");
-    harness.fauna.fauna().faults().clear();
+    harness.fauna.faults().clear();
     harness.connect.deleteConnector("flaky");
   }
 

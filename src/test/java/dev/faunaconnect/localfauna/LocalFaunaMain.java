@@ -2,7 +2,7 @@ package dev.faunaconnect.localfauna;
 
 /**
  * {@code mvn -q test-compile exec:java@local-fauna [-Dport=8443] [-Dsecret=secret] [-Dseed=sample]}: runs the local
- * Fauna server until killed.
+ * Fauna server until killed. With the sample, it prints a read-only key's secret on stderr (stdout keeps its one line).
  */
 public final class LocalFaunaMain {
   private LocalFaunaMain() {}
@@ -14,6 +14,8 @@ public final class LocalFaunaMain {
     LocalFauna fauna = LocalFauna.builder().port(port).secret(secret).start();
     if ("sample".equals(seed)) {
       SampleData.load(fauna);
+      System.err.println("Sample loaded. A key with the read-only role kafka-connect-readonly: FAUNA_SECRET="
+          + SampleData.createReadOnlyKey(fauna));
     } else if (!seed.isEmpty()) {
       System.err.println("Unknown seed '" + seed + "': the only seed is 'sample'.");
       fauna.close();

@@ -55,6 +55,10 @@ class LocalFaunaMainTest {
       assertEquals(List.of("101", "102", "103"),
           ids(client.query(Paginate(Documents(Collection("customers")))).get()));
       assertTrue(process.isAlive());
+      String keyLine = Files.readAllLines(dir.resolve("err.txt")).get(0);
+      String readOnly = keyLine.replaceFirst(".*FAUNA_SECRET=", "");
+      assertEquals(List.of("customers", "orders"), ids(FaunaClient.builder().withEndpoint("http://127.0.0.1:" + port)
+          .withSecret(readOnly).withCheckNewVersion(false).build().query(Paginate(Collections())).get()), keyLine);
     } finally {
       process.destroy();
       assertTrue(process.waitFor(60, TimeUnit.SECONDS));

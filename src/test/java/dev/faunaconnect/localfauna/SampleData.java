@@ -3,8 +3,8 @@ package dev.faunaconnect.localfauna;
 /**
  * A small realistic data set: {@code customers} and {@code orders}, each with a ts/ref index for incremental sync
  * and {@code history_days} for deletes, with nested data, refs, dates, timestamps and bytes; plus the read-only role
- * {@code kafka-connect-readonly} as the setup FQL in the docs creates it (a key for it is made by whoever needs one,
- * since its secret is shown only once).
+ * {@code kafka-connect-readonly} as the setup FQL in the docs creates it. {@link #createReadOnlyKey} makes a key with
+ * that role (its secret is shown only once).
  */
 public final class SampleData {
   private SampleData() {}
@@ -45,5 +45,12 @@ public final class SampleData {
           {"object":{"resource":{"index":"customers_by_ts"},"actions":{"object":{"read":true}}}},
           {"object":{"resource":{"collection":"orders"},"actions":{"object":{"read":true}}}},
           {"object":{"resource":{"index":"orders_by_ts"},"actions":{"object":{"read":true}}}}]}}}""");
+  }
+
+  /** {@code CreateKey({name: "kafka-connect", role: Role("kafka-connect-readonly")})}; returns the key's secret. */
+  public static String createReadOnlyKey(LocalFauna fauna) {
+    String answer = fauna.query("""
+        {"create_key":{"object":{"name":"kafka-connect","role":{"role":"kafka-connect-readonly"}}}}""");
+    return answer.replaceFirst("(?s).*\"secret\":\"([^\"]+)\".*", "$1");
   }
 }

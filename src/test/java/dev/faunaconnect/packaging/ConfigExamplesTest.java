@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.connect.runtime.SourceConnectorConfig;
 import org.apache.kafka.connect.runtime.standalone.StandaloneConfig;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ class ConfigExamplesTest {
       new ColumnSpec("items", ColumnType.INTEGER, List.of("data", "items"), false),
       new ColumnSpec("placed_at", ColumnType.TIMESTAMP, List.of("data", "placed_at"), false),
       new ColumnSpec("shipping_city", ColumnType.STRING, List.of("data", "shipping", "address", "city"), false));
+  private static final String TOPIC_CREATION_DEFAULT = "topic.creation.default.";
   private static final Set<String> CONNECT_PREFIXES =
       Set.of("key.converter.", "value.converter.", "header.converter.", "transforms.", "predicates.", "errors.");
 
@@ -54,6 +57,18 @@ class ConfigExamplesTest {
     named.put("name", ConfigExamples.CONNECTOR_NAME);
     FaunaSourceConfig config = assertValid(named);
     assertEquals(DeletesMode.COLUMN_AND_TOMBSTONE, config.deletesMode());
+  }
+
+  @Test
+  void tombstonesGoToCompactedTopicsAndTopicsAreCreatedWithTheBrokerDefaults() {
+    Map<String, String> json = ConfigExamples.connectorJson();
+    Map<String, String> props = ConfigExamples.properties(ConfigExamples.CONNECTOR_PROPERTIES);
+    assertEquals("compact", json.get("topic.creation.default.cleanup.policy"), "column_and_tombstone: compacted");
+    assertEquals(null, props.get("topic.creation.default.cleanup.policy"), "deletes.mode=column: no tombstones");
+    for (Map<String, String> example : List.of(json, props)) {
+      assertEquals("-1", example.get("topic.creation.default.replication.factor"));
+      assertEquals("-1", example.get("topic.creation.default.partitions"));
+    }
   }
 
   @Test
@@ -93,13 +108,38 @@ class ConfigExamplesTest {
     assertEquals("fauna.customers", config.settingsFor("customers").topic());
     assertTrue(config.deletesMode().tracksDeletes(), "the examples show deletes");
 
+    assertEquals(Map.of(), errors(SourceConnectorConfig.embedDefaultGroup(SourceConnectorConfig.configDef()), props));
+    assertTrue(SourceConnectorConfig.usesTopicCreation(props), "the examples let the worker create the topics");
+    assertEquals(Set.of(), topicCreationKeysThatAreNoTopicConfig(props));
+
     Map<String, String> unknown = unknownKeys(props, FaunaSourceConfig.CONFIG_DEF.names());
+    unknown.keySet().removeIf(k -> k.startsWith(TOPIC_CREATION_DEFAULT));
     unknown.keySet().removeIf(k -> SourceConnectorConfig.configDef().names().contains(k)
         || CONNECT_PREFIXES.stream().anyMatch(k::startsWith)
         || config.collections().stream().anyMatch(c -> Set.of(FaunaSourceConfig.indexKey(c),
             FaunaSourceConfig.columnsKey(c), FaunaSourceConfig.topicKey(c)).contains(k)));
     assertEquals(Map.of(), unknown, "keys that neither the connector nor Connect knows (typos?)");
     return config;
+  }
+
+  /** The topic settings under {@code topic.creation.default.} besides its own keys must be topic configs. */
+  private static Set<String> topicCreationKeysThatAreNoTopicConfig(Map<String, String> props) {
+    Set<String> topicConfigs = new TreeSet<>();
+    for (java.lang.reflect.Field field : TopicConfig.class.getFields()) {
+      if (field.getName().endsWith("_CONFIG")) {
+        try {
+          topicConfigs.add((String) field.get(null));
+        } catch (IllegalAccessException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+    topicConfigs.addAll(Set.of("replication.factor", "partitions", "include", "exclude"));
+    Set<String> others = new TreeSet<>();
+    props.keySet().stream().filter(k -> k.startsWith(TOPIC_CREATION_DEFAULT))
+        .map(k -> k.substring(TOPIC_CREATION_DEFAULT.length())).filter(k -> !topicConfigs.contains(k))
+        .forEach(others::add);
+    return others;
   }
 
   private static Map<String, List<String>> errors(ConfigDef def, Map<String, String> props) {

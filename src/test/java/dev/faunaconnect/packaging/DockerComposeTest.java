@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.faunaconnect.FaunaSourceConnector;
 import dev.faunaconnect.localfauna.LocalFauna;
 import dev.faunaconnect.testing.ConfigExamples;
+import dev.faunaconnect.testing.FaunaBackendChoice;
 import dev.faunaconnect.testing.PackagedPlugin;
 import java.io.IOException;
 import java.net.URI;
@@ -43,7 +44,8 @@ class DockerComposeTest {
     assertEquals(Set.of("broker", "connect", "fauna", "init"), names(services));
     JsonNode broker = services.path("broker").path("environment");
     assertEquals("broker,controller", broker.path("KAFKA_PROCESS_ROLES").asText(), "KRaft, no ZooKeeper");
-    assertEquals("fauna/faunadb", services.path("fauna").path("image").asText());
+    assertEquals(FaunaBackendChoice.DEFAULT_IMAGE, services.path("fauna").path("image").asText(),
+        "the image the README and the integration tests' container mode name");
     assertEquals("[\"sh\",\"/init.sh\"]", services.path("init").path("command").toString());
     assertEquals(Set.of("fauna", "connect"), values(services.path("init").path("depends_on")));
   }

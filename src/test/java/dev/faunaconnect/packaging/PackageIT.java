@@ -99,10 +99,13 @@ class PackageIT {
   }
 
   @Test
-  void explodedPluginFolderEqualsTheZip() throws IOException {
+  void explodedPluginFolderEqualsTheZipNestedOnce() throws IOException {
     Path root = PackagedPlugin.pluginPath();
+    assertEquals(root.resolve(folder), PackagedPlugin.pluginFolder(), "plugin.path holds the plugin folder");
+    assertTrue(Files.isDirectory(root.resolve(folder).resolve("lib")), "lib/ right inside " + folder);
+    assertFalse(Files.exists(root.resolve(folder).resolve(folder)), folder + " nested in itself");
     List<String> exploded = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(root)) {
+    try (Stream<Path> files = Files.walk(root.resolve(folder))) {
       files.filter(Files::isRegularFile).forEach(f -> exploded.add(root.relativize(f).toString().replace('\\', '/')));
     }
     assertEquals(new TreeSet<>(zipFiles()), new TreeSet<>(exploded));
@@ -112,9 +115,53 @@ class PackageIT {
   void zipCarriesConfigExamplesAndDocs() throws IOException {
     Set<String> files = new TreeSet<>(zipFiles());
     for (String name : List.of("etc/connect-standalone.properties", "etc/fauna-source.properties",
-        "etc/fauna-source.json", "doc/README.md", "doc/LICENSE")) {
+        "etc/fauna-source.json", "doc/README.md", "doc/LICENSE", "doc/THIRD-PARTY-NOTICES.md",
+        "doc/licenses/MPL-2.0.txt", "doc/licenses/Apache-2.0.txt")) {
       assertTrue(files.contains(folder + "/" + name), name + " missing from " + files);
     }
+  }
+
+  /**
+   * doc/THIRD-PARTY-NOTICES.md has a row for every bundled jar naming the licence its POM declares, and the
+   * manifest lists the licences of what the zip holds.
+   */
+  @Test
+  void everyBundledJarHasItsLicenceInTheNoticesAndTheManifest() throws IOException {
+    String notices = zipEntry(folder + "/doc/THIRD-PARTY-NOTICES.md");
+    Path repository = Path.of(System.getProperty("maven.repo.local"));
+    Set<String> licences = new TreeSet<>();
+    for (String entry : runtimeClasspath()) {
+      Path jar = Path.of(entry);
+      String declared = DeclaredLicence.of(jar, repository);
+      String family = declared.contains("Mozilla") ? "Mozilla Public License 2.0" : declared.contains("Apache")
+          ? "Apache License 2.0" : declared;
+      licences.add(family);
+      String row = notices.lines().filter(l -> l.startsWith("| `" + jar.getFileName() + "`")).findFirst()
+          .orElseThrow(() -> new AssertionError(jar.getFileName() + " has no row in THIRD-PARTY-NOTICES.md"));
+      assertTrue(row.contains(family), jar.getFileName() + " is " + declared + " by its POM: " + row);
+    }
+    assertEquals(Set.of("Apache License 2.0", "Mozilla Public License 2.0"), licences);
+    JsonNode manifest = JSON.readTree(zipEntry(folder + "/manifest.json"));
+    for (String licence : licences) {
+      assertTrue(texts(manifest.path("license").findValues("name")).stream().anyMatch(n -> n.startsWith(licence)),
+          licence + " missing from the manifest's license: " + manifest.path("license"));
+    }
+  }
+
+  /** The README names every jar of lib/ and says what the package holds. */
+  @Test
+  void readmeSaysWhatLibHolds() throws IOException {
+    String readme = Files.readString(basedir.resolve("README.md"));
+    for (String entry : runtimeClasspath()) {
+      String artifact = Path.of(entry).getFileName().toString().replaceFirst("-\\d.*", "");
+      assertTrue(readme.contains("`" + artifact + "`"), "README.md does not name " + artifact + " of lib/");
+    }
+    assertTrue(readme.contains("doc/THIRD-PARTY-NOTICES.md"), "README.md points to the notices");
+  }
+
+  private static List<String> runtimeClasspath() throws IOException {
+    return Arrays.asList(Files.readString(Path.of(System.getProperty("connector.runtime.classpath"))).trim()
+        .split(java.io.File.pathSeparator));
   }
 
   private List<String> zipFiles() throws IOException {
@@ -139,7 +186,7 @@ class PackageIT {
     }
   }
 
-  private static Set<String> texts(JsonNode array) {
+  private static Set<String> texts(Iterable<JsonNode> array) {
     Set<String> out = new TreeSet<>();
     array.forEach(n -> out.add(n.asText()));
     return out;

@@ -3,19 +3,28 @@ package dev.faunaconnect.packaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faunaconnect.config.FaunaSourceConfig;
+import dev.faunaconnect.localfauna.LocalFauna;
 import dev.faunaconnect.testing.ConfigExamples;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The README tells the truth: its configuration reference is the ConfigDef's, its commands are the real ones. */
 class ReadmeTest {
-  static final String QUICKSTART_COMMAND = "mvn -q -DskipTests package exec:java@quickstart";
+  static final String QUICKSTART_COMMAND = "mvn -DskipTests package exec:java@quickstart";
   static final String TEST_COMMAND = "mvn -B verify";
   private static final Path README = ConfigExamples.projectDir().resolve("README.md");
 
@@ -54,6 +63,42 @@ class ReadmeTest {
       String documented = key.replaceFirst("^collection\\.[^.]+\\.", "collection.<name>.");
       assertTrue(readme.contains("`" + documented + "`"), "README never mentions `" + documented + "`");
     }
+  }
+
+  /**
+   * "Preparing Fauna" with curl: each {@code fql '<wire JSON>'} line, sent as its {@code fql} function sends it
+   * ({@code POST /}, {@code Authorization: Bearer secret}), succeeds in order, and the key it makes reads both
+   * collections and the list of indexes.
+   */
+  @Test
+  void theCurlSetupOfPreparingFaunaRunsOnAFaunaServer() throws Exception {
+    String readme = Files.readString(README, StandardCharsets.UTF_8);
+    Matcher fql = Pattern.compile("(?m)^fql '([^']*)'").matcher(readme);
+    List<String> queries = new ArrayList<>();
+    while (fql.find()) {
+      queries.add(fql.group(1));
+    }
+    assertEquals(5, queries.size(), "fql lines in the README: " + queries);
+    HttpClient http = HttpClient.newHttpClient();
+    try (LocalFauna fauna = LocalFauna.start()) {
+      JsonNode last = null;
+      for (String query : queries) {
+        last = post(http, fauna.endpoint(), "secret", query);
+      }
+      String key = last.path("resource").path("secret").asText();
+      for (String read : List.of("{\"paginate\": {\"documents\": {\"collection\": \"users\"}}}",
+          "{\"paginate\": {\"documents\": {\"collection\": \"products\"}}}", "{\"paginate\": {\"indexes\": null}}")) {
+        assertTrue(post(http, fauna.endpoint(), key, read).path("resource").has("data"), read);
+      }
+    }
+  }
+
+  private static JsonNode post(HttpClient http, String endpoint, String secret, String query) throws Exception {
+    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(endpoint + "/"))
+        .header("Authorization", "Bearer " + secret).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(answer.statusCode() < 300, query + " answered " + answer.statusCode() + ": " + answer.body());
+    return new ObjectMapper().readTree(answer.body());
   }
 
   /** The command blocks: fenced without a language (examples of output or FQL name theirs). */

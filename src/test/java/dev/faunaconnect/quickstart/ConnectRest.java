@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,6 +49,19 @@ final class ConnectRest {
       }
     }
     return Optional.empty();
+  }
+
+  /** {@code GET /connector-plugins}: the class of every connector the worker can run, sorted. */
+  List<String> connectorClasses() {
+    List<String> classes = new java.util.ArrayList<>();
+    send(HttpRequest.newBuilder(URI.create(url("connector-plugins?connectorsOnly=true"))).GET().build())
+        .forEach(plugin -> classes.add(plugin.path("class").asText()));
+    return classes.stream().sorted().toList();
+  }
+
+  /** {@code GET /connectors/<name>/config}: the configuration as the worker stores and shows it. */
+  JsonNode config(String name) {
+    return send(HttpRequest.newBuilder(URI.create(url("connectors/" + name + "/config"))).GET().build());
   }
 
   /** {@code GET /connectors/<name>/status}. */

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /**
- * The quickstart: {@code mvn -q -DskipTests package exec:java@quickstart}. Starts the local Fauna server with the
+ * The quickstart: {@code mvn -DskipTests package exec:java@quickstart}. Starts the local Fauna server with the
  * sample data, a Kafka broker and a Connect worker that loads the packaged connector through {@code plugin.path},
  * creates the connector from {@code config/fauna-source.json} through the REST API, makes a few inserts, updates and
  * deletes, prints the records as they arrive and a summary per collection. Exits by itself unless
@@ -34,8 +34,11 @@ public final class Quickstart {
   private final Duration timeout;
   private final long started = System.nanoTime();
 
-  /** What a run saw, what it expected, and the connector version the worker loaded from plugin.path. */
-  public record Result(Tally seen, Tally expected, String pluginVersion) {}
+  /**
+   * What a run saw, what it expected, the connector version the worker loaded from plugin.path, the connectors the
+   * worker offered, and the {@code fauna.secret} that {@code GET /connectors/fauna-source/config} showed.
+   */
+  public record Result(Tally seen, Tally expected, String pluginVersion, List<String> connectors, String shownSecret) {}
 
   Quickstart(PrintStream out, Duration timeout) {
     this.out = out;
@@ -63,45 +66,47 @@ public final class Quickstart {
 
     try (LocalFauna fauna = LocalFauna.start()) {
       SampleData.load(fauna);
-      String secret = SampleWrites.createReadOnlyKey(fauna);
+      QuickstartEnv.secret(SampleWrites.createReadOnlyKey(fauna));
       Tally expected = new Tally();
       collections.forEach(c -> expected.add(c, "read", SampleWrites.documentCount(fauna, c)));
-      step("Local Fauna server on %s with the sample: %s; created a key with the read-only role %s",
-          fauna.endpoint(), describe(expected), SampleWrites.READ_ONLY_ROLE);
+      step("Local Fauna server on %s with the sample: %s; created a key with the read-only role %s, for the "
+          + "worker's env config provider as %s", fauna.endpoint(), describe(expected), SampleWrites.READ_ONLY_ROLE,
+          QuickstartEnv.SECRET_VARIABLE);
 
       step("Starting a Kafka broker (KRaft) and a Connect worker (half a minute or more on a busy machine)");
-      EmbeddedConnectCluster connect = PackagedConnectCluster.builder("quickstart", 1, Map.of()).build();
+      EmbeddedConnectCluster connect = PackagedConnectCluster.builder("quickstart", 1, QuickstartEnv.workerProps())
+          .build();
       withProgress("starting", () -> withoutStdout(connect::start));
       try {
         step("Kafka broker at %s and Connect worker at %s started; plugin.path=%s",
             connect.kafka().bootstrapServers(), connect.endpointForResource(""), pluginPath);
-        return runConnector(connect, fauna, secret, config, collections, expected, follow);
+        return runConnector(connect, fauna, config, collections, expected, follow);
       } finally {
         connect.stop();
       }
     }
   }
 
-  private Result runConnector(EmbeddedConnectCluster connect, LocalFauna fauna, String secret,
-      Map<String, String> fileConfig, List<String> collections, Tally expected, boolean follow) throws Exception {
+  private Result runConnector(EmbeddedConnectCluster connect, LocalFauna fauna, Map<String, String> fileConfig,
+      List<String> collections, Tally expected, boolean follow) throws Exception {
     Map<String, String> config = new LinkedHashMap<>(fileConfig);
     config.put("fauna.endpoint", fauna.endpoint());
-    config.put("fauna.secret", secret);
     List<String> topics = collections.stream().map(c -> topic(config, c)).toList();
-    topics.forEach(t -> connect.kafka().createTopic(t, 1));
 
     ConnectRest rest = new ConnectRest(connect.endpointForResource(""));
     try (RecordWatcher watcher = new RecordWatcher(connect.kafka().bootstrapServers(), topics, out)) {
       String version = rest.pluginVersion(PackagedPlugin.CONNECTOR_CLASS).orElseThrow(() ->
           new IllegalStateException("The worker did not load " + PackagedPlugin.CONNECTOR_CLASS + " from "
               + "plugin.path: GET /connector-plugins does not list it"));
-      step("The worker found %s %s in plugin.path (it is not on the worker's classpath)",
-          PackagedPlugin.CONNECTOR_CLASS, version);
+      List<String> connectors = rest.connectorClasses();
+      step("The worker found %s %s in plugin.path (it is not on the worker's classpath); its connectors: %s",
+          PackagedPlugin.CONNECTOR_CLASS, version, String.join(", ", connectors));
       rest.putConfig(ConfigExamples.CONNECTOR_NAME, config);
       int tasks = rest.awaitRunning(ConfigExamples.CONNECTOR_NAME, timeout);
-      step("PUT %s from config/%s (fauna.endpoint=%s, fauna.secret=<the read-only key>): RUNNING with %d task(s)",
-          rest.url("connectors/" + ConfigExamples.CONNECTOR_NAME + "/config"), ConfigExamples.CONNECTOR_JSON,
-          fauna.endpoint(), tasks);
+      String shownSecret = rest.config(ConfigExamples.CONNECTOR_NAME).path("fauna.secret").asText();
+      step("PUT %s from config/%s (fauna.endpoint=%s, fauna.secret=%s): RUNNING with %d task(s); the worker "
+          + "creates the topics %s (topic.creation.default.*)", rest.url("connectors/" + ConfigExamples.CONNECTOR_NAME
+          + "/config"), ConfigExamples.CONNECTOR_JSON, fauna.endpoint(), shownSecret, tasks, topics);
 
       step("Snapshot of %s into %s", collections, topics);
       watcher.await(expected, timeout, "the snapshot");
@@ -122,7 +127,7 @@ public final class Quickstart {
       if (follow) {
         follow(connect, fauna, watcher);
       }
-      return new Result(seen, expected, version);
+      return new Result(seen, expected, version, connectors, shownSecret);
     }
   }
 
@@ -133,10 +138,10 @@ public final class Quickstart {
         + "              curl -X POST -H 'Authorization: Bearer %s' %s -d '{\"create\": {\"collection\": "
         + "\"customers\"}, \"params\": {\"object\": {\"data\": {\"object\": {\"name\": \"Hedy Lamarr\"}}}}}'%n"
         + "  Kafka:      %s%n"
-        + "  Connect:    %s (try GET connectors/%s/status)%n",
+        + "  Connect:    %s, e.g. curl -s %sconnectors/%s/status%n"
+        + "  (the ports are free ones picked at start, not the defaults 8443, 9092 and 8083)%n",
         fauna.endpoint(), fauna.secret(), fauna.secret(), fauna.endpoint(), connect.kafka().bootstrapServers(),
-        connect.endpointForResource(""),
-        ConfigExamples.CONNECTOR_NAME);
+        connect.endpointForResource(""), connect.endpointForResource(""), ConfigExamples.CONNECTOR_NAME);
     while (!Thread.currentThread().isInterrupted()) {
       watcher.pollOnce(Duration.ofSeconds(1));
     }

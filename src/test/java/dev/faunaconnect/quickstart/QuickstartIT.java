@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The quickstart end to end, as {@code exec:java@quickstart} runs it: the packaged plugin on a real worker, the
- * connector created from config/fauna-source.json through the REST API, and every record it should produce.
+ * connector created from config/fauna-source.json through the REST API, the topics created by the worker, the secret
+ * kept out of the connector configuration, and every record it should produce.
  */
 class QuickstartIT {
   @Test
@@ -31,6 +32,10 @@ class QuickstartIT {
 
     // the connector is not on this JVM's classpath (Quickstart checks it), so the worker loaded it from plugin.path
     assertEquals(System.getProperty("project.version"), result.pluginVersion(), output);
+    // the worker sees only real plugins: the test kit's test connectors are kept off its classpath (see the pom)
+    assertEquals(List.of("dev.faunaconnect.FaunaSourceConnector"), result.connectors(), output);
+    // the connector configuration holds the env provider's reference, never the key's secret
+    assertEquals("${env:FAUNA_SECRET}", result.shownSecret(), output);
     for (String line : List.of("fauna.customers  read", "fauna.orders     upsert", "fauna.orders     tombstone",
         "Records per collection and kind")) {
       assertTrue(output.contains(line), line + " missing from:\n" + output);

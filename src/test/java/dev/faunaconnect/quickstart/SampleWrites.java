@@ -3,6 +3,7 @@ package dev.faunaconnect.quickstart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faunaconnect.localfauna.LocalFauna;
+import dev.faunaconnect.localfauna.SampleData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -22,11 +23,9 @@ final class SampleWrites {
 
   private SampleWrites() {}
 
-  /** {@code CreateKey({role: Role("kafka-connect-readonly")})}; returns the key's secret. */
+  /** The sample's read-only key ({@link SampleData#createReadOnlyKey}); returns its secret. */
   static String createReadOnlyKey(LocalFauna fauna) {
-    String answer = fauna.query("""
-        {"create_key":{"object":{"name":"kafka-connect","role":{"role":"%s"}}}}""".formatted(READ_ONLY_ROLE));
-    return read(answer).path("resource").path("secret").asText();
+    return SampleData.createReadOnlyKey(fauna);
   }
 
   /** How many documents a collection has: the length of {@code Paginate(Documents(Collection(c)))}. */

@@ -77,6 +77,8 @@ public final class PackagedConnectCluster implements BeforeAllCallback, AfterAll
     // one broker: let transactions (exactly-once source support) work with replication factor 1
     broker.put("transaction.state.log.replication.factor", "1");
     broker.put("transaction.state.log.min.isr", "1");
+    // as on many production clusters: topics exist only if created (by a test, or the worker's topic.creation.*)
+    broker.put("auto.create.topics.enable", "false");
     EmbeddedConnectCluster.Builder builder = new EmbeddedConnectCluster.Builder().name(name).numWorkers(workers);
     builder.numBrokers(1).brokerProps(broker).workerProps(props);
     return builder;

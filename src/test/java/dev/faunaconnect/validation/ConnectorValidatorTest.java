@@ -209,7 +209,8 @@ class ConnectorValidatorTest {
         "deletes.mode", "soft", "collections", "nope"));
     assertEquals(Map.of(
         "fauna.endpoint", List.of("Invalid value db.fauna.com for configuration fauna.endpoint: Write the URL of the "
-            + "Fauna HTTP API with scheme, host and port, e.g. https://db.fauna.com or http://localhost:8443."),
+            + "Fauna HTTP API with scheme, host and port, e.g. http://localhost:8443 or "
+            + "https://fauna.example.com:8443."),
         "deletes.mode", List.of("Invalid value soft for configuration deletes.mode: Must be one of ignore, column, "
             + "tombstone, column_and_tombstone.")),
         errors(props));
