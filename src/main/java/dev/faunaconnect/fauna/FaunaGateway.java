@@ -6,6 +6,9 @@ import com.faunadb.client.types.Codec;
 import com.faunadb.client.types.Value;
 import com.faunadb.client.types.Value.RefV;
 import dev.faunaconnect.config.FaunaSourceConfig;
+import dev.faunaconnect.metrics.FaunaReadListener;
+import dev.faunaconnect.metrics.FaunaReadListener.Stream;
+import dev.faunaconnect.metrics.TaskMetrics;
 import dev.faunaconnect.offset.Position;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +38,7 @@ public final class FaunaGateway {
   private final FaunaClient client;
   private final RetryPolicy retry;
   private final Duration queryTimeout;
+  private FaunaReadListener listener = FaunaReadListener.NONE;
 
   public FaunaGateway(FaunaClient client, RetryPolicy retry, Duration queryTimeout) {
     this.client = client;
@@ -45,7 +49,14 @@ public final class FaunaGateway {
   public static FaunaGateway create(FaunaSourceConfig config) {
     RetryPolicy retry = new RetryPolicy(config.retryBackoffInitial(), config.retryBackoffMax(),
         config.retryMaxAttempts());
-    return new FaunaGateway(FaunaClients.create(config), retry, config.queryTimeout());
+    return new FaunaGateway(FaunaClients.create(config), retry, config.queryTimeout())
+        .observedBy(TaskMetrics.listenerFor(config));
+  }
+
+  /** Reports every page read, retry and failure to {@code listener} (the task's metrics). */
+  public FaunaGateway observedBy(FaunaReadListener listener) {
+    this.listener = listener;
+    return this;
   }
 
   /** Fauna's current transaction time, in microseconds. */
@@ -56,14 +67,15 @@ public final class FaunaGateway {
   /** Documents of the snapshot at {@code snapshotTs} after the document {@code afterRef} (null: from the start). */
   public Page<Value> snapshotAfter(String collection, long snapshotTs, String afterRef, int size) {
     Position start = afterRef == null ? null : new Position(snapshotTs, afterRef);
-    return readAfter(start, size, (cursor, n) -> FaunaQueries.snapshotPage(collection, snapshotTs, afterRef, cursor,
-        n), doc -> new Position(snapshotTs, refId(doc.at("ref"))), doc -> true);
+    return observed(collection, Stream.SNAPSHOT, readAfter(start, size, (cursor, n) -> FaunaQueries.snapshotPage(
+        collection, snapshotTs, afterRef, cursor, n), doc -> new Position(snapshotTs, refId(doc.at("ref"))),
+        doc -> true));
   }
 
   /** Documents changed after {@code after}, in (ts, ref) order, read through the ts/ref index {@code index}. */
   public Page<Value> changesAfter(String index, String collection, Position after, int size) {
-    return readAfter(after, size, (cursor, n) -> FaunaQueries.changePage(index, collection, after, cursor, n),
-        FaunaGateway::positionOf, doc -> true);
+    return observed(collection, Stream.CHANGES, readAfter(after, size, (cursor, n) -> FaunaQueries.changePage(
+        index, collection, after, cursor, n), FaunaGateway::positionOf, doc -> true));
   }
 
   /**
@@ -71,8 +83,9 @@ public final class FaunaGateway {
    * {@code through} also passes the {@code add} events read, so they are not read again.
    */
   public Page<Position> removesAfter(String collection, Position after, int size) {
-    Page<Value> events = readAfter(after, size, (cursor, n) -> FaunaQueries.removePage(collection, after, cursor, n),
-        FaunaGateway::eventPosition, event -> "remove".equals(event.at("action").to(Codec.STRING).get()));
+    Page<Value> events = observed(collection, Stream.REMOVES, readAfter(after, size, (cursor, n) ->
+        FaunaQueries.removePage(collection, after, cursor, n), FaunaGateway::eventPosition,
+        event -> "remove".equals(event.at("action").to(Codec.STRING).get())));
     return new Page<>(events.items().stream().map(FaunaGateway::eventPosition).toList(), events.more(),
         events.through());
   }
@@ -137,6 +150,11 @@ public final class FaunaGateway {
     }
   }
 
+  private <T> Page<T> observed(String collection, Stream stream, Page<T> page) {
+    listener.pageRead(collection, stream, page.more(), page.through().ts());
+    return page;
+  }
+
   /** Where a document read by {@link #changesAfter} stands in the (ts, ref) order: its ts and id. */
   public static Position positionOf(Value document) {
     return new Position(document.at("ts").to(Codec.LONG).get(), refId(document.at("ref")));
@@ -175,18 +193,24 @@ public final class FaunaGateway {
         return attempt.get();
       } catch (FaunaQueryException e) {
         if (!e.kind().retriable()) {
-          throw e;
+          throw failed(query, e);
         }
         if (!retry.mayRetry(retries)) {
-          throw new FaunaQueryException(FaunaQueryException.Kind.RETRIES_EXHAUSTED, "Gave up after " + (retries + 1)
+          throw failed(query, new FaunaQueryException(FaunaQueryException.Kind.RETRIES_EXHAUSTED, "Gave up after " + (retries + 1)
               + " attempts. " + e.getMessage() + ". Check that fauna.endpoint is reachable, or raise "
-              + "retry.max.attempts.", e.getCause());
+              + "retry.max.attempts.", e.getCause()));
         }
+        listener.retrying(query.collection(), e.getMessage());
         Duration wait = retry.backoff(retries + 1);
         log.warn("{}; retrying in {} ms", e.getMessage(), wait.toMillis());
         sleep(wait);
       }
     }
+  }
+
+  private FaunaQueryException failed(FaunaQuery query, FaunaQueryException e) {
+    listener.failed(query.collection(), e.getMessage());
+    return e;
   }
 
   private Value execute(FaunaQuery query) {
