@@ -196,8 +196,8 @@ public final class FaunaGateway {
           throw failed(query, e);
         }
         if (!retry.mayRetry(retries)) {
-          throw failed(query, new FaunaQueryException(FaunaQueryException.Kind.RETRIES_EXHAUSTED, "Gave up after " + (retries + 1)
-              + " attempts. " + e.getMessage() + ". Check that fauna.endpoint is reachable, or raise "
+          throw failed(query, new FaunaQueryException(FaunaQueryException.Kind.RETRIES_EXHAUSTED, "Gave up after "
+              + (retries + 1) + " attempts. " + e.getMessage() + ". Check that fauna.endpoint is reachable, or raise "
               + "retry.max.attempts.", e.getCause()));
         }
         listener.retrying(query.collection(), e.getMessage());
