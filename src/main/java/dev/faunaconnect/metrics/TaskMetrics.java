@@ -176,8 +176,4 @@ public final class TaskMetrics implements FaunaReadListener {
       return null;
     }
   }
-
-  static Map<ObjectName, CollectionMetrics> ownersForTest() {
-    return Map.copyOf(OWNERS);
-  }
 }
