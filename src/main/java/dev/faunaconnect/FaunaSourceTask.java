@@ -1,6 +1,7 @@
 package dev.faunaconnect;
 
 import dev.faunaconnect.config.FaunaSourceConfig;
+import dev.faunaconnect.metrics.TaskMetrics;
 import dev.faunaconnect.source.TaskPoller;
 import dev.faunaconnect.source.TaskReaders;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.kafka.connect.source.SourceTask;
 /** Streams the collections the connector gave this task; the work is done by a {@link TaskPoller}. */
 public final class FaunaSourceTask extends SourceTask {
   private TaskPoller poller;
+  private TaskMetrics metrics;
 
   @Override
   public String version() {
@@ -20,20 +22,24 @@ public final class FaunaSourceTask extends SourceTask {
   @Override
   public void start(Map<String, String> props) {
     FaunaSourceConfig config = new FaunaSourceConfig(props);
-    poller = TaskReaders.start(config, context.offsetStorageReader(),
-        "fauna-source-" + String.join(",", config.taskCollections()));
+    metrics = TaskMetrics.register(context, config);
+    poller = metrics.unregisterIfThrows(() -> TaskReaders.start(config, context.offsetStorageReader(),
+        "fauna-source-" + String.join(",", config.taskCollections())));
   }
 
   /** The records read since the last call, or null after at most half a second without any. */
   @Override
   public List<SourceRecord> poll() throws InterruptedException {
-    return poller.poll();
+    return metrics.polled(poller.poll());
   }
 
   @Override
   public void stop() {
     if (poller != null) {
       poller.stop();
+    }
+    if (metrics != null) {
+      metrics.unregister();
     }
   }
 }

@@ -10,6 +10,9 @@ import dev.faunaconnect.convert.DocumentConversionException;
 import dev.faunaconnect.convert.DocumentReader;
 import dev.faunaconnect.convert.FaunaDocument;
 import dev.faunaconnect.fauna.PageAnswer.ElementReader;
+import dev.faunaconnect.metrics.FaunaReadListener;
+import dev.faunaconnect.metrics.FaunaReadListener.Stream;
+import dev.faunaconnect.metrics.TaskMetrics;
 import dev.faunaconnect.offset.Position;
 import java.io.IOException;
 import java.time.Duration;
@@ -47,6 +50,7 @@ public final class FaunaGateway {
   private final Duration queryTimeout;
   private final Function<String, DocumentReader> documentReaders;
   private final Map<String, DocumentReader> readers = new ConcurrentHashMap<>();
+  private FaunaReadListener listener = FaunaReadListener.NONE;
 
   /** {@code documentReaders} gives, for a collection, what to read from its documents. */
   public FaunaGateway(FaunaSession session, RetryPolicy retry, Duration queryTimeout,
@@ -72,7 +76,14 @@ public final class FaunaGateway {
     RetryPolicy retry = new RetryPolicy(config.retryBackoffInitial(), config.retryBackoffMax(),
         config.retryMaxAttempts());
     return new FaunaGateway(FaunaSession.create(config), retry, config.queryTimeout(),
-        collection -> DocumentReader.of(config, config.settingsFor(collection)));
+        collection -> DocumentReader.of(config, config.settingsFor(collection)))
+        .observedBy(TaskMetrics.listenerFor(config));
+  }
+
+  /** Reports every page read, retry and failure to {@code listener} (the task's metrics). */
+  public FaunaGateway observedBy(FaunaReadListener listener) {
+    this.listener = listener;
+    return this;
   }
 
   /** Fauna's current transaction time, in microseconds. */
@@ -83,14 +94,15 @@ public final class FaunaGateway {
   /** Documents of the snapshot at {@code snapshotTs} after the document {@code afterRef} (null: from the start). */
   public Page<FaunaDocument> snapshotAfter(String collection, long snapshotTs, String afterRef, int size) {
     Position start = afterRef == null ? null : new Position(snapshotTs, afterRef);
-    return readAfter(start, size, (cursor, n) -> FaunaQueries.snapshotPage(collection, snapshotTs, afterRef, cursor,
-        n), documents(collection), doc -> new Position(snapshotTs, doc.id()), doc -> true);
+    return observed(collection, Stream.SNAPSHOT, readAfter(start, size, (cursor, n) -> FaunaQueries.snapshotPage(
+        collection, snapshotTs, afterRef, cursor, n), documents(collection), doc -> new Position(snapshotTs, doc.id()),
+        doc -> true));
   }
 
   /** Documents changed after {@code after}, in (ts, ref) order, read through the ts/ref index {@code index}. */
   public Page<FaunaDocument> changesAfter(String index, String collection, Position after, int size) {
-    return readAfter(after, size, (cursor, n) -> FaunaQueries.changePage(index, collection, after, cursor, n),
-        documents(collection), FaunaGateway::positionOf, doc -> true);
+    return observed(collection, Stream.CHANGES, readAfter(after, size, (cursor, n) -> FaunaQueries.changePage(
+        index, collection, after, cursor, n), documents(collection), FaunaGateway::positionOf, doc -> true));
   }
 
   /**
@@ -98,8 +110,9 @@ public final class FaunaGateway {
    * {@code through} also passes the {@code add} events read, so they are not read again.
    */
   public Page<Position> removesAfter(String collection, Position after, int size) {
-    Page<SetEvent> events = readAfter(after, size, (cursor, n) -> FaunaQueries.removePage(collection, after, cursor,
-        n), () -> SetEvent::read, SetEvent::position, event -> "remove".equals(event.action()));
+    Page<SetEvent> events = observed(collection, Stream.REMOVES, readAfter(after, size, (cursor, n) ->
+        FaunaQueries.removePage(collection, after, cursor, n), () -> SetEvent::read, SetEvent::position,
+        event -> "remove".equals(event.action())));
     return new Page<>(events.items().stream().map(SetEvent::position).toList(), events.more(), events.through());
   }
 
@@ -204,6 +217,11 @@ public final class FaunaGateway {
     }
   }
 
+  private <T> Page<T> observed(String collection, Stream stream, Page<T> page) {
+    listener.pageRead(collection, stream, page.more(), page.through().ts());
+    return page;
+  }
+
   /** Where a document read by {@link #changesAfter} stands in the (ts, ref) order: its ts and id. */
   public static Position positionOf(FaunaDocument document) {
     return new Position(document.ts(), document.id());
@@ -266,15 +284,21 @@ public final class FaunaGateway {
         return attempt.get();
       } catch (FaunaQueryException e) {
         if (!e.kind().retriable()) {
-          throw e;
+          throw failed(query, e);
         }
         if (!retries.mayRetry()) {
-          throw new FaunaQueryException(FaunaQueryException.Kind.RETRIES_EXHAUSTED, retries.givingUp(e.getMessage()),
-              e.getCause());
+          throw failed(query, new FaunaQueryException(FaunaQueryException.Kind.RETRIES_EXHAUSTED,
+              retries.givingUp(e.getMessage()), e.getCause()));
         }
+        listener.retrying(query.collection(), e.getMessage());
         sleep(retries.next(e.getMessage()));
       }
     }
+  }
+
+  private FaunaQueryException failed(FaunaQuery query, FaunaQueryException e) {
+    listener.failed(query.collection(), e.getMessage());
+    return e;
   }
 
   private Value execute(FaunaQuery query) {
