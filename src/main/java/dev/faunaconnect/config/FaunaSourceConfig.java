@@ -160,7 +160,9 @@ public final class FaunaSourceConfig extends AbstractConfig {
     Map<String, String> owners = new HashMap<>();
     owners.put(heartbeatTopic(), HEARTBEAT_TOPIC_CONFIG);
     for (String collection : new TreeSet<>(collections)) {
-      String topic = settingsFor(collection).topic();
+      // A topic Kafka refuses is reported on its own (settingsFor, where the task meets it); it clashes with nothing.
+      String topic = explicitSettings.containsKey(collection) ? explicitSettings.get(collection).topic()
+          : topicPrefix() + collection;
       String owner = owners.putIfAbsent(topic, "collection '" + collection + "'");
       if (owner != null) {
         return Optional.of("Topic '" + topic + "' would receive both " + owner + " and collection '" + collection
