@@ -28,6 +28,7 @@ public final class ConnectorBenchmark {
       if (jfr != null) {
         jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
       }
+      jvm.add("-Dlog4j2.configurationFile=quickstart-log4j2.xml");
       jvm.add("-Dendpoint=" + server.endpoint());
       jvm.add("-Dsecret=" + server.secret());
       jvm.add("-Dserver.pid=" + server.pid());
