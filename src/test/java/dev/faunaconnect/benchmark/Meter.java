@@ -2,7 +2,6 @@ package dev.faunaconnect.benchmark;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * What one timed run cost: wall time, the CPU time of this (the client's) JVM, the bytes its threads allocated, and
@@ -42,7 +41,7 @@ final class Meter {
   /** Runs {@code run} once and measures it; {@code run} returns how many documents it read. */
   Sample measure(Variant.Timed run) throws Exception {
     long serverStart = serverCpuNanos();
-    Map<Long, Long> mark = allocations.mark();
+    AllocationCounter.Mark mark = allocations.mark();
     long cpuStart = OS.getProcessCpuTime();
     long wallStart = System.nanoTime();
     int docs = run.run();
