@@ -23,6 +23,8 @@ final class DecodingLimitScan {
   private final URI endpoint;
   private final String secret;
   private long checksum;
+  private long dataChars;
+  private long documents;
   private int read;
 
   DecodingLimitScan(String endpoint, String secret) {
@@ -43,6 +45,11 @@ final class DecodingLimitScan {
   /** Folded over every parsed field, so that nothing parsed is dead code. */
   long checksum() {
     return checksum;
+  }
+
+  /** The mean length of the {@code data} JSON text of the documents parsed so far. */
+  long dataCharsPerDocument() {
+    return documents == 0 ? 0 : dataChars / documents;
   }
 
   private byte[] page(String collection, int pageSize, String after) throws IOException, InterruptedException {
@@ -110,6 +117,8 @@ final class DecodingLimitScan {
       }
     }
     read++;
+    documents++;
+    dataChars += data.length();
     checksum += ts ^ id.length() ^ data.length();
   }
 

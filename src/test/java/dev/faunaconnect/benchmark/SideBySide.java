@@ -32,7 +32,8 @@ final class SideBySide {
     Map<String, List<Meter.Sample>> samples = setup.rounds().run(variants, setup.docs());
     ResultTable table = new ResultTable(samples);
     table.print(shape.label() + " documents, " + String.format(Locale.ROOT, "%,d", setup.docs())
-        + ", page size " + setup.pageSize() + " (checksum " + limit.checksum() + ")");
+        + ", page size " + setup.pageSize() + " (data JSON text: " + limit.dataCharsPerDocument()
+        + " characters per document; checksum " + limit.checksum() + ")");
     table.printRatio(SNAPSHOT, DRIVER);
     table.printRatio(SNAPSHOT, LIMIT);
     table.printRatio(CHANGES, DRIVER);
