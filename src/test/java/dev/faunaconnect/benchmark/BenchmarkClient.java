@@ -23,7 +23,7 @@ public final class BenchmarkClient {
     int docs = Integer.getInteger("docs", bench.equals("heap") ? 200_000 : 20_000);
     int pageSize = Integer.getInteger("pageSize", 1000);
     Meter meter = new Meter(AllocationCounter.start(), serverPid);
-    Rounds rounds = new Rounds(meter, Integer.getInteger("warmUp", 2), Integer.getInteger("rounds", 3));
+    Rounds rounds = new Rounds(meter, Integer.getInteger("warmUp", 1), Integer.getInteger("rounds", 3));
     Setup setup = new Setup(endpoint, secret, new BenchFauna(endpoint, secret), docs, pageSize, rounds);
     System.out.printf(Locale.ROOT, "client JVM: %d processors, max heap %d MB, load average %.1f%n",
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage());

@@ -9,7 +9,7 @@ import java.util.List;
  * HTTP and runs the suite, printing each run and the summary tables; stops both JVMs by their PIDs.
  *
  * <p>Options (passed to the client): {@code -Ddocs} (20,000; 200,000 for heap), {@code -DpageSize} (1000),
- * {@code -Dsizes} (1k,200b), {@code -DpageSizes} (64,256,1000,4000), {@code -DwarmUp} (2), {@code -Drounds} (3),
+ * {@code -Dsizes} (1k,200b), {@code -DpageSizes} (64,256,1000,4000), {@code -DwarmUp} (1), {@code -Drounds} (3),
  * {@code -Dstep} (10,000, heap only). {@code -DclientHeap} sets the client's {@code -Xmx} (1g; 256m for heap);
  * {@code -Djfr=file.jfr} records a JFR profile of the client.
  */
