@@ -1,13 +1,10 @@
 package dev.faunaconnect.convert;
 
-import com.faunadb.client.types.Codec;
-import com.faunadb.client.types.Value;
-import com.faunadb.client.types.Value.LongV;
-import com.faunadb.client.types.Value.RefV;
 import dev.faunaconnect.config.CollectionSettings;
 import dev.faunaconnect.config.ColumnSpec;
 import dev.faunaconnect.config.DeletesMode;
 import dev.faunaconnect.config.FaunaSourceConfig;
+import dev.faunaconnect.convert.FaunaDocument.ColumnValue;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -59,23 +56,33 @@ public final class RecordBuilder {
     return settings.topic();
   }
 
-  /**
-   * The record of a document read by a snapshot ({@code op} "read") or a change ({@code op} "upsert").
-   *
-   * @param document the result of {@code Get(ref)}: an object with {@code ref}, {@code ts} and usually {@code data}
-   */
-  public SourceRecord document(Map<String, ?> partition, Map<String, ?> offset, Value document, String op) {
-    String id = documentId(document);
-    long ts = documentTs(document, id);
-    Struct value = new Struct(valueSchema).put("ref", id).put("ts", ts);
+  /** The record of a document read by a snapshot ({@code op} "read") or a change ({@code op} "upsert"). */
+  public SourceRecord document(Map<String, ?> partition, Map<String, ?> offset, FaunaDocument document, String op) {
+    Struct value = new Struct(valueSchema).put("ref", document.id()).put("ts", document.ts());
     if (dataColumn) {
-      Value data = document.at("data");
-      value.put("data", data.getOptional().isPresent() ? FaunaJson.toJsonText(data) : "{}");
+      value.put("data", document.data());
     }
-    for (ColumnSpec column : settings.columns()) {
-      value.put(column.name(), ColumnExtractor.extract(column, document, settings.collection(), id));
+    List<ColumnSpec> columns = settings.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      value.put(columns.get(i).name(), columnValue(columns.get(i), document.columns().get(i), document.id()));
     }
-    return record(partition, offset, id, value, valueSchema, ts, op);
+    return record(partition, offset, document.id(), value, valueSchema, document.ts(), op);
+  }
+
+  /** A column's value, or null when it found nothing it can hold; a required column then fails the record. */
+  private Object columnValue(ColumnSpec column, ColumnValue found, String documentId) {
+    if (found.value() != null) {
+      return found.value();
+    }
+    String document = DocumentConversionException.documentName(settings.collection(), documentId);
+    String problem = found.missing() ? "The path " + column.pathText() + " does not exist in document " + document
+        : "The value at path " + column.pathText() + " in document " + document + " is " + found.found()
+            + ", which column '" + column.name() + "' of type " + column.type().configValue() + " cannot hold";
+    if (column.required()) {
+      throw new DocumentConversionException(problem + " (column '" + column.name() + "' of collection '"
+          + settings.collection() + "' is required; make it \"required\": false or fix the document).");
+    }
+    return null;
   }
 
   /** The records of a delete, per {@code deletes.mode}: the deletes-column record, a tombstone, both, or none. */
@@ -100,23 +107,5 @@ public final class RecordBuilder {
     Struct key = new Struct(keySchema).put("ref", id);
     return new SourceRecord(partition, offset, settings.topic(), null, keySchema, key, schema, value,
         Math.floorDiv(tsMicros, 1000L), headers);
-  }
-
-  private String documentId(Value document) {
-    Value ref = document.at("ref");
-    if (!(ref instanceof RefV)) {
-      throw new DocumentConversionException("A document of collection '" + settings.collection()
-          + "' has no ref: " + FaunaJson.toJsonText(document));
-    }
-    return ref.to(Codec.REF).get().getId();
-  }
-
-  private long documentTs(Value document, String id) {
-    Value ts = document.at("ts");
-    if (!(ts instanceof LongV)) {
-      throw new DocumentConversionException("Document " + DocumentConversionException.documentName(
-          settings.collection(), id) + " has no ts");
-    }
-    return ts.to(Codec.LONG).get();
   }
 }

@@ -37,13 +37,29 @@ final class RecordSchemas {
       value.field("data", DATA);
     }
     for (ColumnSpec column : columns) {
-      value.field(column.name(), ColumnExtractor.schema(column));
+      value.field(column.name(), column(column));
     }
     if (deletesColumn != null) {
       value.field(deletesColumn, Timestamp.builder().optional().doc("When the document was deleted; null while it "
           + "exists.").build());
     }
     return value.build();
+  }
+
+  /**
+   * The Connect schema of a column. Always optional: a delete record carries no document, so even a required column
+   * is null there.
+   */
+  static Schema column(ColumnSpec column) {
+    SchemaBuilder builder = switch (column.type()) {
+      case STRING, JSON -> SchemaBuilder.string();
+      case INTEGER -> SchemaBuilder.int64();
+      case NUMBER -> SchemaBuilder.float64();
+      case BOOLEAN -> SchemaBuilder.bool();
+      case TIMESTAMP -> Timestamp.builder();
+      case DATE -> org.apache.kafka.connect.data.Date.builder();
+    };
+    return builder.optional().build();
   }
 
   /** The collection name as an Avro name: letters, digits and '_', not starting with a digit. */

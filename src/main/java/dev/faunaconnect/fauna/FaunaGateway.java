@@ -2,16 +2,25 @@ package dev.faunaconnect.fauna;
 
 import com.faunadb.client.FaunaClient;
 import com.faunadb.client.query.Expr;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.faunadb.client.types.Codec;
 import com.faunadb.client.types.Value;
 import com.faunadb.client.types.Value.RefV;
 import dev.faunaconnect.config.FaunaSourceConfig;
+import dev.faunaconnect.convert.DocumentConversionException;
+import dev.faunaconnect.convert.DocumentReader;
+import dev.faunaconnect.convert.FaunaDocument;
+import dev.faunaconnect.convert.WireRef;
+import dev.faunaconnect.fauna.PageAnswer.ElementReader;
 import dev.faunaconnect.offset.Position;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -27,25 +36,37 @@ import org.slf4j.LoggerFactory;
  * The connector's narrow gateway to Fauna: the few reads it needs, each returning the elements strictly after a
  * position, with retriable failures retried (bounded exponential backoff) and every other failure classified once
  * as a {@link FaunaQueryException}. Page cursors never leave this class.
+ *
+ * <p>The pages of documents and events (snapshots, changes, deletes) are sent on the driver's connection and their
+ * answers parsed once, streaming, into what the records need ({@link DocumentReader}): no driver {@code Value} is
+ * built for them. The other reads go through the driver's client.
  */
 public final class FaunaGateway {
   private static final Logger log = LoggerFactory.getLogger(FaunaGateway.class);
   private static final Duration ANSWER_GRACE = Duration.ofSeconds(5);
 
+  private final FaunaSession session;
   private final FaunaClient client;
   private final RetryPolicy retry;
   private final Duration queryTimeout;
+  private final Function<String, DocumentReader> documentReaders;
+  private final Map<String, DocumentReader> readers = new ConcurrentHashMap<>();
 
-  public FaunaGateway(FaunaClient client, RetryPolicy retry, Duration queryTimeout) {
-    this.client = client;
+  /** {@code documentReaders} gives, for a collection, what to read from its documents. */
+  public FaunaGateway(FaunaSession session, RetryPolicy retry, Duration queryTimeout,
+      Function<String, DocumentReader> documentReaders) {
+    this.session = session;
+    this.client = session.client();
     this.retry = retry;
     this.queryTimeout = queryTimeout;
+    this.documentReaders = documentReaders;
   }
 
   public static FaunaGateway create(FaunaSourceConfig config) {
     RetryPolicy retry = new RetryPolicy(config.retryBackoffInitial(), config.retryBackoffMax(),
         config.retryMaxAttempts());
-    return new FaunaGateway(FaunaClients.create(config), retry, config.queryTimeout());
+    return new FaunaGateway(FaunaSession.create(config), retry, config.queryTimeout(),
+        collection -> DocumentReader.of(config, config.settingsFor(collection)));
   }
 
   /** Fauna's current transaction time, in microseconds. */
@@ -54,16 +75,16 @@ public final class FaunaGateway {
   }
 
   /** Documents of the snapshot at {@code snapshotTs} after the document {@code afterRef} (null: from the start). */
-  public Page<Value> snapshotAfter(String collection, long snapshotTs, String afterRef, int size) {
+  public Page<FaunaDocument> snapshotAfter(String collection, long snapshotTs, String afterRef, int size) {
     Position start = afterRef == null ? null : new Position(snapshotTs, afterRef);
     return readAfter(start, size, (cursor, n) -> FaunaQueries.snapshotPage(collection, snapshotTs, afterRef, cursor,
-        n), doc -> new Position(snapshotTs, refId(doc.at("ref"))), doc -> true);
+        n), documents(collection), doc -> new Position(snapshotTs, doc.id()), doc -> true);
   }
 
   /** Documents changed after {@code after}, in (ts, ref) order, read through the ts/ref index {@code index}. */
-  public Page<Value> changesAfter(String index, String collection, Position after, int size) {
+  public Page<FaunaDocument> changesAfter(String index, String collection, Position after, int size) {
     return readAfter(after, size, (cursor, n) -> FaunaQueries.changePage(index, collection, after, cursor, n),
-        FaunaGateway::positionOf, doc -> true);
+        documents(collection), FaunaGateway::positionOf, doc -> true);
   }
 
   /**
@@ -71,10 +92,38 @@ public final class FaunaGateway {
    * {@code through} also passes the {@code add} events read, so they are not read again.
    */
   public Page<Position> removesAfter(String collection, Position after, int size) {
-    Page<Value> events = readAfter(after, size, (cursor, n) -> FaunaQueries.removePage(collection, after, cursor, n),
-        FaunaGateway::eventPosition, event -> "remove".equals(event.at("action").to(Codec.STRING).get()));
-    return new Page<>(events.items().stream().map(FaunaGateway::eventPosition).toList(), events.more(),
-        events.through());
+    Page<SetEvent> events = readAfter(after, size, (cursor, n) -> FaunaQueries.removePage(collection, after, cursor,
+        n), () -> SetEvent::read, SetEvent::position, event -> "remove".equals(event.action()));
+    return new Page<>(events.items().stream().map(SetEvent::position).toList(), events.more(), events.through());
+  }
+
+  /** A set event of {@code Documents(c)}: {@code {ts, action, document}}. */
+  private record SetEvent(Position position, String action) {
+    static SetEvent read(JsonParser p) throws IOException {
+      Long ts = null;
+      String action = null;
+      String document = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        switch (name) {
+          case "ts" -> ts = p.getLongValue();
+          case "action" -> action = p.getText();
+          case "document" -> document = WireRef.read(p).id();
+          default -> p.skipChildren();
+        }
+      }
+      if (ts == null || action == null || document == null) {
+        throw new IOException("a set event without ts, action or document");
+      }
+      return new SetEvent(new Position(ts, document), action);
+    }
+  }
+
+  /** Readers of one page of the collection's documents. */
+  private ElementsReader<FaunaDocument> documents(String collection) {
+    DocumentReader reader = readers.computeIfAbsent(collection, documentReaders);
+    return () -> reader.session()::read;
   }
 
   /** The names of every collection the key can see. */
@@ -95,6 +144,11 @@ public final class FaunaGateway {
     return days.getOptional().map(v -> OptionalLong.of(v.to(Codec.LONG).get())).orElse(OptionalLong.empty());
   }
 
+  /** Makes the reader of the elements of one page (it may keep buffers from one element to the next). */
+  private interface ElementsReader<T> {
+    ElementReader<T> forPage();
+  }
+
   /** A page query, given the previous page's {@code after} cursor (null for the first page) and the page size. */
   private interface PageQuery {
     FaunaQuery page(Expr cursor, int size);
@@ -105,18 +159,17 @@ public final class FaunaGateway {
    * read are dropped: the one at {@code start} (cursors are inclusive, so one more is asked for) and index entries
    * repeated for one document. Pages holding nothing new are followed to the next one.
    */
-  private Page<Value> readAfter(Position start, int size, PageQuery query, Function<Value, Position> at,
-      Predicate<Value> keep) {
+  private <T> Page<T> readAfter(Position start, int size, PageQuery query, ElementsReader<T> elements,
+      Function<T, Position> at, Predicate<T> keep) {
     boolean startsAtElement = start != null && start.ref() != null;
     Expr cursor = null;
     while (true) {
-      Value result = run(FaunaQueries.withReadTime(query.page(cursor, cursor == null && startsAtElement ? size + 1
-          : size)));
-      Value page = result.at(0);
-      List<Value> items = new ArrayList<>();
+      PageAnswer<T> page = read(FaunaQueries.withReadTime(query.page(cursor, cursor == null && startsAtElement
+          ? size + 1 : size)), elements);
+      List<T> items = new ArrayList<>();
       Position last = start;
       boolean readNew = false;
-      for (Value item : page.at("data").to(Codec.ARRAY).get()) {
+      for (T item : page.items()) {
         Position p = at.apply(item);
         if (last == null || p.compareTo(last) > 0) {
           last = p;
@@ -126,24 +179,19 @@ public final class FaunaGateway {
           }
         }
       }
-      Optional<Value> after = page.at("after").getOptional();
-      if (after.isEmpty()) {
-        return new Page<>(items, false, Position.endOf(result.at(1).to(Codec.LONG).get()));
+      if (page.after() == null) {
+        return new Page<>(items, false, Position.endOf(page.readTime()));
       }
       if (readNew) {
         return new Page<>(items, true, last);
       }
-      cursor = after.get();
+      cursor = page.after();
     }
   }
 
   /** Where a document read by {@link #changesAfter} stands in the (ts, ref) order: its ts and id. */
-  public static Position positionOf(Value document) {
-    return new Position(document.at("ts").to(Codec.LONG).get(), refId(document.at("ref")));
-  }
-
-  private static Position eventPosition(Value event) {
-    return new Position(event.at("ts").to(Codec.LONG).get(), refId(event.at("document")));
+  public static Position positionOf(FaunaDocument document) {
+    return new Position(document.ts(), document.id());
   }
 
   private static String refId(Value ref) {
@@ -167,6 +215,33 @@ public final class FaunaGateway {
 
   private Value run(FaunaQuery query) {
     return withRetries(query, () -> execute(query));
+  }
+
+  /** Runs a page query on the connection and parses its answer once, with retries as for every query. */
+  private <T> PageAnswer<T> read(FaunaQuery query, ElementsReader<T> elements) {
+    return withRetries(query, () -> {
+      String body = send(query);
+      try {
+        return PageAnswer.read(body, elements.forPage());
+      } catch (IOException | RuntimeException e) {
+        if (e instanceof DocumentConversionException conversion) {
+          throw conversion;
+        }
+        throw new FaunaQueryException(FaunaQueryException.Kind.OTHER, "Fauna's answer to " + query.fql()
+            + " could not be read: " + e, e);
+      }
+    });
+  }
+
+  private String send(FaunaQuery query) {
+    try {
+      return session.send(query, ANSWER_GRACE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while running " + query.fql());
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      throw FaunaErrors.classify(e, query);
+    }
   }
 
   private <T> T withRetries(FaunaQuery query, Supplier<T> attempt) {

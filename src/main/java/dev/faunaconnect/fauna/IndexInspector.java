@@ -19,7 +19,6 @@ import com.faunadb.client.types.Value.BooleanV;
 import com.faunadb.client.types.Value.ObjectV;
 import com.faunadb.client.types.Value.RefV;
 import com.faunadb.client.types.Value.StringV;
-import dev.faunaconnect.convert.FaunaJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,12 +83,12 @@ public final class IndexInspector {
     }
     List<Value> terms = definition.at("terms").to(Codec.ARRAY).getOptional().orElse(List.of());
     if (!terms.isEmpty()) {
-      problems.add("Index should have no terms, but it has terms " + FaunaJson.toJsonText(definition.at("terms")));
+      problems.add("Index should have no terms, but it has terms " + DefinitionJson.text(definition.at("terms")));
     }
     List<Value> values = definition.at("values").to(Codec.ARRAY).getOptional().orElse(List.of());
     if (values.size() < 2 || !isPlainField(values.get(0), "ts") || !isPlainField(values.get(1), "ref")) {
       problems.add("Index should have values [{\"field\":\"ts\"},{\"field\":\"ref\"}], but it has values "
-          + (values.isEmpty() ? "[]" : FaunaJson.toJsonText(definition.at("values"))));
+          + (values.isEmpty() ? "[]" : DefinitionJson.text(definition.at("values"))));
     }
     return problems;
   }
@@ -111,7 +110,7 @@ public final class IndexInspector {
   }
 
   private static String describeSource(Value source) {
-    return source instanceof RefV ref ? ref.getId() : FaunaJson.toJsonText(source);
+    return source instanceof RefV ref ? ref.getId() : DefinitionJson.text(source);
   }
 
   /** {@code {field: "ts"}} or {@code {field: ["ts"]}}, not reversed and without a transform or binding. */

@@ -1,6 +1,6 @@
 package dev.faunaconnect.source;
 
-import com.faunadb.client.types.Value;
+import dev.faunaconnect.convert.FaunaDocument;
 import dev.faunaconnect.offset.Position;
 
 /** A change of one document, read from the ts/ref index or from the collection's {@code remove} events. */
@@ -8,7 +8,7 @@ sealed interface ChangeEvent permits ChangeEvent.Upsert, ChangeEvent.Delete {
   Position position();
 
   /** The document as it is now (created, updated or replaced at {@code position.ts()}). */
-  record Upsert(Value document, Position position) implements ChangeEvent {}
+  record Upsert(FaunaDocument document, Position position) implements ChangeEvent {}
 
   /** The document {@code position.ref()} was deleted at {@code position.ts()}. */
   record Delete(Position position) implements ChangeEvent {}

@@ -1,6 +1,6 @@
 package dev.faunaconnect.source;
 
-import com.faunadb.client.types.Value;
+import dev.faunaconnect.convert.FaunaDocument;
 import dev.faunaconnect.fauna.Page;
 import dev.faunaconnect.offset.Position;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ final class ChangeMerge {
    */
   record Result(List<ChangeEvent> events, Position horizon, boolean complete) {}
 
-  static Result merge(Page<Value> changes, Function<Value, Position> positionOf, Page<Position> removes) {
+  static Result merge(Page<FaunaDocument> changes, Function<FaunaDocument, Position> positionOf, Page<Position> removes) {
     List<ChangeEvent> all = new ArrayList<>();
     changes.items().forEach(doc -> all.add(new ChangeEvent.Upsert(doc, positionOf.apply(doc))));
     removes.items().forEach(p -> all.add(new ChangeEvent.Delete(p)));

@@ -1,6 +1,6 @@
 package dev.faunaconnect.source;
 
-import com.faunadb.client.types.Value;
+import dev.faunaconnect.convert.FaunaDocument;
 import dev.faunaconnect.convert.RecordBuilder;
 import dev.faunaconnect.fauna.FaunaGateway;
 import dev.faunaconnect.fauna.FaunaQueryException;
@@ -82,7 +82,7 @@ final class CollectionReader {
     if (settings.tracksDeletes() && offset.remove().compareTo(Position.endOf(offset.snapshotTs())) < 0) {
       return removesUpToSnapshot();
     }
-    Page<Value> page;
+    Page<FaunaDocument> page;
     try {
       page = fauna.snapshotAfter(collection(), offset.snapshotTs(), offset.snapshotRef(), settings.pageSize());
     } catch (FaunaQueryException e) {
@@ -92,7 +92,7 @@ final class CollectionReader {
       return restartExpiredSnapshot(e);
     }
     List<SourceRecord> out = new ArrayList<>();
-    for (Value document : page.items()) {
+    for (FaunaDocument document : page.items()) {
       offset = offset.withSnapshotRef(FaunaGateway.positionOf(document).ref());
       out.add(records.document(partition, offset.toMap(), document, RecordBuilder.OP_READ));
     }
@@ -123,7 +123,7 @@ final class CollectionReader {
   }
 
   private Step streamingStep() {
-    Page<Value> changes = fauna.changesAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize());
+    Page<FaunaDocument> changes = fauna.changesAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize());
     Page<Position> removes = settings.tracksDeletes()
         ? fauna.removesAfter(collection(), offset.remove(), settings.pageSize()) : Page.none();
     return emit(ChangeMerge.merge(changes, FaunaGateway::positionOf, removes), true, settings.tracksDeletes(),

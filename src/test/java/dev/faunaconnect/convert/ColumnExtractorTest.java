@@ -9,22 +9,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.faunadb.client.types.Value;
 import dev.faunaconnect.config.ColumnSpec;
 import dev.faunaconnect.config.ColumnType;
+import dev.faunaconnect.config.FaunaSourceConfig;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.data.Timestamp;
+import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.Test;
 
-/** Every column type with present, missing and mistyped values, optional and required. */
+/**
+ * Every column type with present, missing and mistyped values, optional and required: the streaming path
+ * ({@link DocumentReader}, through {@link RecordBuilder}) and the driver-decoded oracle ({@link ColumnExtractor}).
+ */
 class ColumnExtractorTest {
-  private static final Value DOCUMENT = value("{\"ref\":" + docRef("201", "orders") + ",\"ts\":1714558530123456,"
+  private static final String DOCUMENT_JSON = ("{\"ref\":" + docRef("201", "orders") + ",\"ts\":1714558530123456,"
       + "\"data\":{\"name\":\"Ada\",\"items\":3,\"total\":129.5,\"paid\":true,\"a.b\":\"dotted\","
       + "\"placed_at\":{\"@ts\":\"2024-05-01T10:15:30.123456Z\"},\"iso\":\"2024-05-01T12:15:30.5+02:00\","
       + "\"not_a_time\":\"yesterday\",\"day\":{\"@date\":\"2024-02-29\"},\"receipt\":{\"@bytes\":\"aGk=\"},"
       + "\"customer\":" + docRef("101", "customers") + ",\"tags\":[\"vip\",{\"deep\":[10,20]}],"
       + "\"address\":{\"city\":\"London\",\"zip\":null}},\"ttl\":null}");
+  private static final Value DOCUMENT = value(DOCUMENT_JSON);
 
   @Test
   void stringColumnsTakeStringsAndTheValuesTheTableTurnsIntoStrings() {
@@ -123,6 +131,7 @@ class ColumnExtractorTest {
     ColumnSpec column = new ColumnSpec("city", ColumnType.STRING, List.of("data", "address", "town"), true);
     DocumentConversionException e = assertThrows(DocumentConversionException.class,
         () -> ColumnExtractor.extract(column, DOCUMENT, "orders", "201"));
+    assertEquals(e.getMessage(), assertThrows(DocumentConversionException.class, () -> streamed(column)).getMessage());
     assertEquals("The path [\"data\",\"address\",\"town\"] does not exist in document Ref(201, collection=orders) "
         + "(column 'city' of collection 'orders' is required; make it \"required\": false or fix the document).",
         e.getMessage());
@@ -133,6 +142,7 @@ class ColumnExtractorTest {
     ColumnSpec column = new ColumnSpec("items", ColumnType.BOOLEAN, List.of("data", "items"), true);
     DocumentConversionException e = assertThrows(DocumentConversionException.class,
         () -> ColumnExtractor.extract(column, DOCUMENT, "orders", "201"));
+    assertEquals(e.getMessage(), assertThrows(DocumentConversionException.class, () -> streamed(column)).getMessage());
     assertEquals("The value at path [\"data\",\"items\"] in document Ref(201, collection=orders) is an integer, "
         + "which column 'items' of type boolean cannot hold (column 'items' of collection 'orders' is required; "
         + "make it \"required\": false or fix the document).", e.getMessage());
@@ -142,6 +152,7 @@ class ColumnExtractorTest {
   void requiredColumnsWithValuesAreExtracted() {
     ColumnSpec column = new ColumnSpec("total", ColumnType.NUMBER, List.of("data", "total"), true);
     assertEquals(129.5, ColumnExtractor.extract(column, DOCUMENT, "orders", "201"));
+    assertEquals(129.5, streamed(column));
   }
 
   @Test
@@ -154,14 +165,32 @@ class ColumnExtractorTest {
     assertEquals(Timestamp.builder().optional().build(), schema(ColumnType.TIMESTAMP));
     assertEquals(org.apache.kafka.connect.data.Date.builder().optional().build(), schema(ColumnType.DATE));
     assertEquals(SchemaBuilder.int64().optional().build(),
-        ColumnExtractor.schema(new ColumnSpec("r", ColumnType.INTEGER, List.of("x"), true)));
+        RecordSchemas.column(new ColumnSpec("r", ColumnType.INTEGER, List.of("x"), true)));
   }
 
   private static Schema schema(ColumnType type) {
-    return ColumnExtractor.schema(new ColumnSpec("c", type, List.of("x"), false));
+    return RecordSchemas.column(new ColumnSpec("c", type, List.of("x"), false));
   }
 
+  /** The column's value as the streaming path reads it, checked against the oracle's. */
   private static Object extract(ColumnType type, Object... path) {
-    return ColumnExtractor.extract(new ColumnSpec("c", type, List.of(path), false), DOCUMENT, "orders", "201");
+    ColumnSpec column = new ColumnSpec("c", type, List.of(path), false);
+    Object streamed = streamed(column);
+    assertEquals(ColumnExtractor.extract(column, DOCUMENT, "orders", "201"), streamed, "oracle and stream differ");
+    return streamed;
+  }
+
+  private static Object streamed(ColumnSpec column) {
+    FaunaSourceConfig config = new FaunaSourceConfig(Map.of("fauna.endpoint", "http://localhost:8443",
+        "fauna.secret", "s", "collection.orders.columns", "[" + columnJson(column) + "]"));
+    RecordBuilder records = new RecordBuilder(config, config.settingsFor("orders"));
+    SourceRecord record = records.document(Map.of(), Map.of(), Streamed.document(config, "orders", DOCUMENT_JSON),
+        RecordBuilder.OP_READ);
+    return ((Struct) record.value()).get(column.name());
+  }
+
+  private static String columnJson(ColumnSpec column) {
+    return "{\"name\":\"" + column.name() + "\",\"type\":\"" + column.type().configValue() + "\",\"path\":"
+        + column.pathText() + ",\"required\":" + column.required() + "}";
   }
 }

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.faunadb.client.types.Codec;
 import com.faunadb.client.types.Value;
 import dev.faunaconnect.config.FaunaSourceConfig;
+import dev.faunaconnect.fauna.FaunaGateway;
 import dev.faunaconnect.localfauna.LocalFauna;
 import dev.faunaconnect.localfauna.SampleData;
 import dev.faunaconnect.testing.FaunaAdmin;
@@ -31,7 +32,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Documents written to and read from the local Fauna server through the real driver, converted end to end. */
+/**
+ * Documents written to the local Fauna server through the real driver and read back by the connector's streaming path
+ * (and by the driver, for the oracle), converted end to end.
+ */
 class DocumentsFromFaunaTest {
   private static LocalFauna fauna;
   private static FaunaAdmin admin;
@@ -59,8 +63,8 @@ class DocumentsFromFaunaTest {
             + "{\"name\":\"items\",\"type\":\"integer\",\"path\":[\"data\",\"items\"]},"
             + "{\"name\":\"receipt\",\"type\":\"json\",\"path\":[\"data\",\"receipt\"]}]"));
     RecordBuilder builder = new RecordBuilder(config, config.settingsFor("orders"));
-    SourceRecord record = builder.document(Map.of("collection", "orders"), Map.of("ts", 1L), order,
-        RecordBuilder.OP_READ);
+    SourceRecord record = builder.document(Map.of("collection", "orders"), Map.of("ts", 1L),
+        streamed(config, "orders", "201"), RecordBuilder.OP_READ);
     long ts = order.at("ts").to(Codec.LONG).get();
     Struct expected = new Struct(builder.valueSchema()).put("ref", "201").put("ts", ts)
         .put("data", "{\"customer\":{\"id\":\"101\",\"collection\":\"customers\",\"type\":\"document\"},"
@@ -94,5 +98,16 @@ class DocumentsFromFaunaTest {
             + "'fn':'{\\'@query\\':{\\'api_version\\':\\'4\\',\\'lambda\\':\\'x\\',\\'expr\\':{\\'var\\':\\'x\\'}}}',"
             + "'list':[1,2.5,'s',true,[{'id':'orders','type':'collection'}]]}"),
         FaunaJson.toJson(document.at("data")));
+    FaunaSourceConfig config = new FaunaSourceConfig(Map.of("fauna.endpoint", fauna.endpoint(),
+        "fauna.secret", fauna.secret()));
+    String id = created.at("ref").to(Codec.REF).get().getId();
+    assertEquals(FaunaJson.toJson(document.at("data")), json(streamed(config, "kinds", id).data()));
+  }
+
+  /** The document as the connector reads it: a snapshot page, parsed by the streaming path. */
+  private static FaunaDocument streamed(FaunaSourceConfig config, String collection, String id) {
+    FaunaGateway gateway = FaunaGateway.create(config);
+    return gateway.snapshotAfter(collection, gateway.now(), null, 1000).items().stream()
+        .filter(d -> d.id().equals(id)).findFirst().orElseThrow();
   }
 }

@@ -1,12 +1,10 @@
 package dev.faunaconnect.convert;
 
 import static dev.faunaconnect.testing.FaunaWire.docRef;
-import static dev.faunaconnect.testing.FaunaWire.value;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.faunadb.client.types.Value;
 import dev.faunaconnect.config.FaunaSourceConfig;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ class RecordBuilderTest {
       + "\"id\"],\"required\":true},{\"name\":\"total\",\"type\":\"number\",\"path\":[\"data\",\"total\"]},"
       + "{\"name\":\"placed_at\",\"type\":\"timestamp\",\"path\":[\"data\",\"placed_at\"]},"
       + "{\"name\":\"coupon\",\"type\":\"string\",\"path\":[\"data\",\"coupon\"]}]";
-  private static final Value ORDER = value("{\"ref\":" + docRef("201", "orders") + ",\"ts\":1714558530123456,"
+  private static final String ORDER = ("{\"ref\":" + docRef("201", "orders") + ",\"ts\":1714558530123456,"
       + "\"data\":{\"customer\":" + docRef("101", "customers") + ",\"total\":129.5,"
       + "\"placed_at\":{\"@ts\":\"2024-05-01T10:15:30.123456Z\"},\"receipt\":{\"@bytes\":\"aGk=\"}}}");
 
@@ -41,7 +39,7 @@ class RecordBuilderTest {
   @Test
   void documentRecordHasKeyValueTopicTimestampHeadersAndTheGivenOffsets() {
     RecordBuilder builder = builder(Map.of("collection.orders.columns", COLUMNS));
-    SourceRecord record = builder.document(PARTITION, OFFSET, ORDER, RecordBuilder.OP_UPSERT);
+    SourceRecord record = builder.document(PARTITION, OFFSET, read(Map.of("collection.orders.columns", COLUMNS), ORDER), RecordBuilder.OP_UPSERT);
 
     Schema valueSchema = valueSchema(true, List.of(
         field("customer", Schema.OPTIONAL_STRING_SCHEMA), field("total", Schema.OPTIONAL_FLOAT64_SCHEMA),
@@ -62,7 +60,7 @@ class RecordBuilderTest {
 
   @Test
   void snapshotRecordsSayRead() {
-    SourceRecord record = builder(Map.of()).document(PARTITION, OFFSET, ORDER, RecordBuilder.OP_READ);
+    SourceRecord record = builder(Map.of()).document(PARTITION, OFFSET, read(Map.of(), ORDER), RecordBuilder.OP_READ);
     assertEquals(List.of("fauna.collection=orders", "fauna.op=read"), headers(record));
   }
 
@@ -71,7 +69,7 @@ class RecordBuilderTest {
     RecordBuilder builder = builder(Map.of("data.column", "false", "deletes.mode", "tombstone",
         "collection.orders.topic", "orders-cdc"));
     Schema valueSchema = valueSchema(false, List.of(), null);
-    SourceRecord record = builder.document(PARTITION, OFFSET, ORDER, RecordBuilder.OP_READ);
+    SourceRecord record = builder.document(PARTITION, OFFSET, read(Map.of("data.column", "false", "deletes.mode", "tombstone"), ORDER), RecordBuilder.OP_READ);
     assertEquals(valueSchema, record.valueSchema());
     assertEquals(new Struct(valueSchema).put("ref", "201").put("ts", 1714558530123456L), record.value());
     assertEquals("orders-cdc", record.topic());
@@ -79,8 +77,8 @@ class RecordBuilderTest {
 
   @Test
   void aDocumentWithoutDataHasAnEmptyDataObject() {
-    Value bare = value("{\"ref\":" + docRef("7", "orders") + ",\"ts\":5}");
-    SourceRecord record = builder(Map.of()).document(PARTITION, OFFSET, bare, RecordBuilder.OP_UPSERT);
+    String bare = ("{\"ref\":" + docRef("7", "orders") + ",\"ts\":5}");
+    SourceRecord record = builder(Map.of()).document(PARTITION, OFFSET, read(Map.of(), bare), RecordBuilder.OP_UPSERT);
     assertEquals(new Struct(valueSchema(true, List.of(), "deleted_at")).put("ref", "7").put("ts", 5L)
         .put("data", "{}"), record.value());
     assertEquals(0L, record.timestamp());
@@ -88,10 +86,10 @@ class RecordBuilderTest {
 
   @Test
   void aRequiredColumnMissingFromTheDocumentFailsTheRecord() {
-    Value noCustomer = value("{\"ref\":" + docRef("9", "orders") + ",\"ts\":5,\"data\":{\"total\":1}}");
+    String noCustomer = ("{\"ref\":" + docRef("9", "orders") + ",\"ts\":5,\"data\":{\"total\":1}}");
     DocumentConversionException e = assertThrows(DocumentConversionException.class,
         () -> builder(Map.of("collection.orders.columns", COLUMNS))
-            .document(PARTITION, OFFSET, noCustomer, RecordBuilder.OP_UPSERT));
+            .document(PARTITION, OFFSET, read(Map.of("collection.orders.columns", COLUMNS), noCustomer), RecordBuilder.OP_UPSERT));
     assertEquals("The path [\"data\",\"customer\",\"id\"] does not exist in document Ref(9, collection=orders) "
         + "(column 'customer' of collection 'orders' is required; make it \"required\": false or fix the "
         + "document).", e.getMessage());
@@ -151,16 +149,25 @@ class RecordBuilderTest {
     assertEquals("fauna.my-orders.v2", first.topic());
   }
 
+  /** The document as the streaming path reads it for the given settings. */
+  private static FaunaDocument read(Map<String, String> extra, String wireJson) {
+    return Streamed.document(config(extra), "orders", wireJson);
+  }
+
   private static RecordBuilder builder(Map<String, String> extra) {
     return builder(extra, "orders");
   }
 
   private static RecordBuilder builder(Map<String, String> extra, String collection) {
+    FaunaSourceConfig config = config(extra);
+    return new RecordBuilder(config, config.settingsFor(collection));
+  }
+
+  private static FaunaSourceConfig config(Map<String, String> extra) {
     Map<String, String> props = new HashMap<>(Map.of("fauna.endpoint", "http://localhost:8443",
         "fauna.secret", "secret"));
     props.putAll(extra);
-    FaunaSourceConfig config = new FaunaSourceConfig(props);
-    return new RecordBuilder(config, config.settingsFor(collection));
+    return new FaunaSourceConfig(props);
   }
 
   private record Field(String name, Schema schema) {}
@@ -204,7 +211,7 @@ class RecordBuilderTest {
   @Test
   void missingOptionalColumnsAreNullInTheStruct() {
     SourceRecord record = builder(Map.of("collection.orders.columns", COLUMNS))
-        .document(PARTITION, OFFSET, ORDER, RecordBuilder.OP_UPSERT);
+        .document(PARTITION, OFFSET, read(Map.of("collection.orders.columns", COLUMNS), ORDER), RecordBuilder.OP_UPSERT);
     assertNull(((Struct) record.value()).get("coupon"));
   }
 }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.faunadb.client.FaunaClient;
 import com.faunadb.client.query.Expr;
-import com.faunadb.client.types.Value;
+import dev.faunaconnect.config.ColumnSpec;
+import dev.faunaconnect.config.ColumnType;
+import dev.faunaconnect.convert.DocumentReader;
+import dev.faunaconnect.convert.FaunaDocument;
 import dev.faunaconnect.fixtures.FaunaFixture;
 import dev.faunaconnect.localfauna.FaultPlan.Fault;
 import dev.faunaconnect.offset.Position;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +47,13 @@ class FaunaGatewayTest {
   }
 
   private FaunaGateway gateway(String secret, RetryPolicy retry) {
-    return new FaunaGateway(fixture.client(secret), retry, Duration.ofSeconds(10));
+    return gateway(fixture.endpoint(), secret, retry);
+  }
+
+  private static FaunaGateway gateway(String endpoint, String secret, RetryPolicy retry) {
+    return new FaunaGateway(FaunaSession.create(endpoint, new Password(secret), Duration.ofSeconds(10)), retry,
+        Duration.ofSeconds(10), collection -> new DocumentReader(collection, true,
+            List.of(new ColumnSpec("n", ColumnType.INTEGER, List.of("data", "n"), false))));
   }
 
   private static Map<String, Expr> docs(int from, int to) {
@@ -65,13 +74,14 @@ class FaunaGatewayTest {
     List<String> ids = new ArrayList<>();
     List<Long> values = new ArrayList<>();
     String after = null;
-    Page<Value> page;
+    Page<FaunaDocument> page;
     do {
       page = gateway.snapshotAfter("items", snapshot, after, 3);
-      for (Value doc : page.items()) {
+      for (FaunaDocument doc : page.items()) {
         after = FaunaGateway.positionOf(doc).ref();
         ids.add(after);
-        values.add(doc.at("data", "n").to(com.faunadb.client.types.Codec.LONG).get());
+        values.add((Long) doc.columns().get(0).value());
+        assertEquals("{\"n\":" + values.get(values.size() - 1) + "}", doc.data());
         assertEquals(ts, FaunaGateway.positionOf(doc).ts());
       }
     } while (page.more());
@@ -158,12 +168,62 @@ class FaunaGatewayTest {
 
   @Test
   void refusedConnectionsAreRetriedThenReported() throws Exception {
-    FaunaClient client = FaunaClient.builder().withEndpoint("http://127.0.0.1:1").withSecret("secret")
-        .withCheckNewVersion(false).build();
-    FaunaGateway nowhere = new FaunaGateway(client, FAST, Duration.ofSeconds(2));
+    FaunaGateway nowhere = gateway("http://127.0.0.1:1", "secret", FAST);
     FaunaQueryException e = assertThrows(FaunaQueryException.class, nowhere::now);
     assertEquals(FaunaQueryException.Kind.RETRIES_EXHAUSTED, e.kind());
     assertTrue(e.getMessage().contains("ConnectException"), e.getMessage());
+    FaunaQueryException page = assertThrows(FaunaQueryException.class,
+        () -> nowhere.snapshotAfter("items", 1, null, 10));
+    assertEquals(FaunaQueryException.Kind.RETRIES_EXHAUSTED, page.kind());
+    assertTrue(page.getMessage().contains("ConnectException"), page.getMessage());
+  }
+
+  @Test
+  void pageReadsRetryTransientFailuresThenSucceed() {
+    long created = fixture.createAll("items", docs(1, 3));
+    long snapshot = gateway.now();
+    fixture.fauna().faults().failNext(1, Fault.status(503)).failNext(1, Fault.status(429))
+        .failNext(1, Fault.dropConnection());
+    assertEquals(List.of("1", "2", "3"), idsOf(gateway.snapshotAfter("items", snapshot, null, 10).items()));
+    fixture.fauna().faults().failNext(1, Fault.status(500)).failNext(1, Fault.status(409));
+    assertEquals(List.of("2", "3"), idsOf(gateway.changesAfter("items_by_ts", "items",
+        new Position(created, "1"), 10).items()));
+    assertEquals(5, fixture.fauna().faults().injected());
+  }
+
+  @Test
+  void pageReadsAreClassifiedWithTheSameKindsAndMessagesAsDriverReads() {
+    RetryPolicy once = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(1), 0);
+    FaunaGateway noRetries = gateway(fixture.fauna().secret(), once);
+    for (int status : new int[] {409, 429, 500, 503}) {
+      fixture.fauna().faults().failNext(1, Fault.status(status));
+      FaunaQueryException driver = assertThrows(FaunaQueryException.class, noRetries::collections);
+      fixture.fauna().faults().failNext(1, Fault.status(status));
+      FaunaQueryException streamed = assertThrows(FaunaQueryException.class,
+          () -> noRetries.snapshotAfter("items", 1, null, 10));
+      assertEquals(driver.kind(), streamed.kind(), "status " + status);
+      assertEquals(driver.getMessage().replace("Paginate(Collections(), {size: 1000})", "<query>"),
+          streamed.getMessage().replace("At(1, Map(Paginate(Documents(Collection(\"items\")), {size: 10}), "
+              + "Lambda(\"x\", Get(Var(\"x\")))))", "<query>"), "status " + status);
+      assertEquals(driver.getCause().getClass(), streamed.getCause().getClass(), "status " + status);
+    }
+    FaunaQueryException wrongSecret = assertThrows(FaunaQueryException.class,
+        () -> gateway("wrong", FAST).snapshotAfter("items", 1, null, 10));
+    assertEquals(FaunaQueryException.Kind.UNAUTHORIZED, wrongSecret.kind());
+    assertTrue(wrongSecret.getMessage().startsWith("Fauna rejected the secret in fauna.secret (401 Unauthorized) "
+        + "while running At(1, Map(Paginate(Documents(Collection(\"items\"))"), wrongSecret.getMessage());
+  }
+
+  @Test
+  void aPageThatTakesLongerThanTheQueryTimeoutIsRetried() {
+    fixture.createAll("items", docs(1, 2));
+    FaunaGateway impatient = new FaunaGateway(FaunaSession.create(fixture.endpoint(),
+        new Password(fixture.fauna().secret()), Duration.ofMillis(500)), FAST, Duration.ofMillis(500),
+        collection -> new DocumentReader(collection, true, List.of()));
+    long snapshot = impatient.now();
+    fixture.fauna().faults().failNext(1, Fault.delay(Duration.ofSeconds(8)));
+    assertEquals(List.of("1", "2"), idsOf(impatient.snapshotAfter("items", snapshot, null, 10).items()));
+    assertEquals(1, fixture.fauna().faults().injected());
   }
 
   @Test
@@ -211,7 +271,7 @@ class FaunaGatewayTest {
   private List<Position> readChanges(Position from, int size) {
     List<Position> read = new ArrayList<>();
     Position after = from;
-    Page<Value> page;
+    Page<FaunaDocument> page;
     do {
       page = gateway.changesAfter("items_by_ts", "items", after, size);
       page.items().forEach(doc -> read.add(FaunaGateway.positionOf(doc)));
@@ -232,7 +292,7 @@ class FaunaGatewayTest {
     return read;
   }
 
-  private static List<String> idsOf(List<Value> docs) {
+  private static List<String> idsOf(List<FaunaDocument> docs) {
     return docs.stream().map(d -> FaunaGateway.positionOf(d).ref()).toList();
   }
 }

@@ -1,6 +1,7 @@
 package dev.faunaconnect.it;
 
 import dev.faunaconnect.fixtures.FaunaFixture;
+import dev.faunaconnect.localfauna.LocalFauna;
 import dev.faunaconnect.testing.PackagedConnectCluster;
 import dev.faunaconnect.testing.PackagedPlugin;
 import java.time.Duration;
@@ -35,11 +36,16 @@ final class ConnectHarness implements AutoCloseable {
 
   /** A harness whose worker has {@code workerProps} too, e.g. {@code exactly.once.source.support=enabled}. */
   static ConnectHarness start(String name, Map<String, String> workerProps) {
+    return start(name, workerProps, LocalFauna.builder());
+  }
+
+  /** A harness whose Fauna server is built as {@code server} says, e.g. {@code standardBase64Bytes(true)}. */
+  static ConnectHarness start(String name, Map<String, String> workerProps, LocalFauna.Builder server) {
     PackagedPlugin.assertConnectorNotOnClasspath();
     Map<String, String> props = new HashMap<>(workerProps);
     props.put("offset.flush.interval.ms", "500");
     EmbeddedConnectCluster connect = PackagedConnectCluster.builder(name, 1, props).build();
-    FaunaFixture fauna = FaunaFixture.start();
+    FaunaFixture fauna = FaunaFixture.start(server);
     connect.start();
     return new ConnectHarness(connect, fauna);
   }

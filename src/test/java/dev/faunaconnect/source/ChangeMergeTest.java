@@ -2,26 +2,21 @@ package dev.faunaconnect.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.faunadb.client.types.Value;
-import com.faunadb.client.types.Value.LongV;
-import com.faunadb.client.types.Value.ObjectV;
-import com.faunadb.client.types.Value.RefV;
+import dev.faunaconnect.convert.FaunaDocument;
 import dev.faunaconnect.fauna.FaunaGateway;
 import dev.faunaconnect.fauna.Page;
 import dev.faunaconnect.offset.Position;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ChangeMergeTest {
   private static final long READ_AT = 100;
-  private static final RefV ITEMS = new RefV("items", new RefV("collections", null));
 
-  private static Value doc(long ts, String id) {
-    return new ObjectV(Map.of("ref", new RefV(id, ITEMS), "ts", new LongV(ts)));
+  private static FaunaDocument doc(long ts, String id) {
+    return new FaunaDocument(id, ts, "{}", List.of());
   }
 
-  private static Page<Value> changes(boolean more, Value... docs) {
+  private static Page<FaunaDocument> changes(boolean more, FaunaDocument... docs) {
     Position through = more ? FaunaGateway.positionOf(docs[docs.length - 1]) : Position.endOf(READ_AT);
     return new Page<>(List.of(docs), more, through);
   }
@@ -30,7 +25,7 @@ class ChangeMergeTest {
     return new Page<>(List.of(removes), more, more ? removes[removes.length - 1] : Position.endOf(READ_AT));
   }
 
-  private static ChangeMerge.Result merge(Page<Value> changes, Page<Position> removes) {
+  private static ChangeMerge.Result merge(Page<FaunaDocument> changes, Page<Position> removes) {
     return ChangeMerge.merge(changes, FaunaGateway::positionOf, removes);
   }
 
@@ -68,7 +63,7 @@ class ChangeMergeTest {
 
   @Test
   void aStreamThatEndedCoversOnlyUpToWhenItWasRead() {
-    Page<Value> changesReadFirst = new Page<>(List.of(doc(1, "1")), false, Position.endOf(10));
+    Page<FaunaDocument> changesReadFirst = new Page<>(List.of(doc(1, "1")), false, Position.endOf(10));
     Page<Position> deletesReadLater = new Page<>(List.of(new Position(5, "2"), new Position(12, "3")), false,
         Position.endOf(20));
     ChangeMerge.Result merged = merge(changesReadFirst, deletesReadLater);

@@ -1,8 +1,10 @@
 package dev.faunaconnect.source;
 
 import dev.faunaconnect.config.FaunaSourceConfig;
+import dev.faunaconnect.convert.DocumentReader;
 import dev.faunaconnect.convert.RecordBuilder;
 import dev.faunaconnect.fauna.FaunaGateway;
+import dev.faunaconnect.fauna.FaunaSession;
 import dev.faunaconnect.fauna.IndexInspector;
 import dev.faunaconnect.fauna.RetryPolicy;
 import dev.faunaconnect.fixtures.FaunaFixture;
@@ -27,8 +29,9 @@ final class ReaderHarness {
     props.put("fauna.endpoint", fixture.endpoint());
     props.put("fauna.secret", fixture.fauna().secret());
     this.config = new FaunaSourceConfig(props);
-    this.gateway = new FaunaGateway(fixture.client(fixture.fauna().secret()),
-        new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(10), 3), Duration.ofSeconds(10));
+    this.gateway = new FaunaGateway(FaunaSession.create(config.endpoint(), config.secret(), Duration.ofSeconds(10)),
+        new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(10), 3), Duration.ofSeconds(10),
+        collection -> DocumentReader.of(config, config.settingsFor(collection)));
   }
 
   CollectionReader reader(String collection, CollectionOffset stored) {

@@ -25,12 +25,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
-import org.apache.kafka.connect.data.Timestamp;
 
 /**
- * Reads additional columns out of a document. A path is followed as Fauna's {@code Select} follows it: field names
+ * The test oracle (the driver-decoded path the connector used before it parsed answers itself): reads additional columns out of a document. A path is followed as Fauna's {@code Select} follows it: field names
  * in objects, indexes in arrays, and {@code id}, {@code collection} and {@code database} of a ref. A value that is
  * missing, null or of the wrong type gives null for an optional column and a {@link DocumentConversionException}
  * for a required one.
@@ -43,22 +40,6 @@ final class ColumnExtractor {
       Map.entry(BytesV.class, "bytes"), Map.entry(QueryV.class, "a query"), Map.entry(SetRefV.class, "a set"));
 
   private ColumnExtractor() {}
-
-  /**
-   * The Connect schema of a column. Always optional: a delete record carries no document, so even a required column
-   * is null there.
-   */
-  static Schema schema(ColumnSpec column) {
-    SchemaBuilder builder = switch (column.type()) {
-      case STRING, JSON -> SchemaBuilder.string();
-      case INTEGER -> SchemaBuilder.int64();
-      case NUMBER -> SchemaBuilder.float64();
-      case BOOLEAN -> SchemaBuilder.bool();
-      case TIMESTAMP -> Timestamp.builder();
-      case DATE -> org.apache.kafka.connect.data.Date.builder();
-    };
-    return builder.optional().build();
-  }
 
   /** The Connect value of the column in this document, or null. */
   static Object extract(ColumnSpec column, Value document, String collection, String documentId) {
