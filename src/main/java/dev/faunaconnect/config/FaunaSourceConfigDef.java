@@ -115,7 +115,7 @@ final class FaunaSourceConfigDef {
 
   private static void polling(ConfigDef def) {
     int order = 0;
-    def.define(PAGE_SIZE_CONFIG, Type.INT, 64, Range.between(1, 100_000), Importance.LOW,
+    def.define(PAGE_SIZE_CONFIG, Type.INT, 1000, Range.between(1, 100_000), Importance.LOW,
         "Documents per Paginate() page in every query.", POLLING_GROUP, ++order, Width.SHORT, "Page size");
     def.define(POLL_INTERVAL_CONFIG, Type.LONG, 1_000L, Range.atLeast(1), Importance.LOW,
         "How often each collection is asked for changes and deletes once it is caught up, in milliseconds.",

@@ -43,29 +43,30 @@ public final class DocumentReader {
 
   /** Reads documents one after the other; not thread-safe. */
   public final class Session {
-    private final SeedJsonReader walker = new SeedJsonReader(columns);
-    private final int[] all = walker.all();
+    private final ColumnSelection selection = new ColumnSelection(columns);
+    private final SeedJsonReader walker = new SeedJsonReader(selection);
+    private final int[] all = selection.all();
 
     /** Reads the document the parser stands on (its START_OBJECT); the parser is left on its END_OBJECT. */
     public FaunaDocument read(JsonParser p) throws IOException {
       if (p.currentToken() != JsonToken.START_OBJECT) {
         throw new IOException("expected a document, found " + p.currentToken() + " at " + p.currentLocation());
       }
-      walker.reset();
+      selection.reset();
       String id = null;
       Long ts = null;
       String data = dataColumn ? "{}" : null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken token = p.nextToken();
-        int[] live = walker.next(all, 0, name);
+        int[] live = selection.next(all, 0, name);
         if ("ref".equals(name) && token == JsonToken.START_OBJECT) {
           WireRef ref = WireRef.read(p);
-          walker.selectInRef(live, 1, ref);
+          selection.selectInRef(live, 1, ref);
           id = ref.id();
         } else if ("ts".equals(name) && token == JsonToken.VALUE_NUMBER_INT) {
           ts = p.getLongValue();
-          walker.select(live, 1, ts);
+          selection.select(live, 1, ts);
         } else if ("data".equals(name) && dataColumn && token != JsonToken.VALUE_NULL) {
           data = dataText(p, live);
         } else {
@@ -98,7 +99,7 @@ public final class DocumentReader {
       }
       List<ColumnValue> values = new ArrayList<>(columns.size());
       for (int i = 0; i < columns.size(); i++) {
-        values.add(ColumnConversion.convert(columns.get(i), walker.selected(i)));
+        values.add(ColumnConversion.convert(columns.get(i), selection.selected(i)));
       }
       return new FaunaDocument(id, ts, data, values);
     }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.faunaconnect.config.ColumnSpec;
-import dev.faunaconnect.convert.ColumnConversion.Container;
 import dev.faunaconnect.convert.ColumnConversion.Tagged;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -14,40 +12,28 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * Walks one value of Fauna's wire JSON with a streaming parser and, in the same pass, writes it in the seed's format
- * to the generators pushed (none: it is only read) and picks out the values the columns' paths select. The seed's
+ * to the generators pushed (none: it is only read) and picks out the values the columns' paths select
+ * ({@link ColumnSelection}). The seed's
  * table: refs as {@link WireRef#writeSeed}; {@code @ts} as {@link Instant#toString}; {@code @date} as
  * {@code YYYY-MM-DD}; {@code @bytes} in either base64 alphabet as URL-safe base64 with padding; {@code @query} and
  * {@code @set} as strings holding their wire JSON ({@link WireText}); {@code @obj} unwrapped; the rest as it is.
  * Like the driver, it tells a tagged value by the first key of an object.
  */
 final class SeedJsonReader {
-  static final int[] NONE = new int[0];
   private static final JsonFactory JSON = new JsonFactory();
 
-  private final List<ColumnSpec> columns;
-  private final Object[] selected;
+  private final ColumnSelection columns;
   private JsonGenerator[] outs = new JsonGenerator[4];
   private int outCount;
 
-  SeedJsonReader(List<ColumnSpec> columns) {
+  SeedJsonReader(ColumnSelection columns) {
     this.columns = columns;
-    this.selected = new Object[columns.size()];
   }
 
-  /** Forgets what the columns selected in the previous document. */
-  void reset() {
-    Arrays.fill(selected, null);
-  }
-
-  /** What column {@code i} selected (see {@link ColumnConversion}); null when nothing. */
-  Object selected(int i) {
-    return selected[i];
-  }
-
+  /** Writes what is read to {@code out} too, until {@link #pop}. */
   void push(JsonGenerator out) {
     if (outCount == outs.length) {
       outs = Arrays.copyOf(outs, outCount * 2);
@@ -57,36 +43,6 @@ final class SeedJsonReader {
 
   void pop() {
     outs[--outCount] = null;
-  }
-
-  /** The columns of {@code live} whose path goes on with {@code element} at {@code depth}. */
-  int[] next(int[] live, int depth, Object element) {
-    int count = 0;
-    for (int i : live) {
-      List<Object> path = columns.get(i).path();
-      if (path.size() > depth && path.get(depth).equals(element)) {
-        count++;
-      }
-    }
-    if (count == 0) {
-      return NONE;
-    }
-    int[] next = new int[count];
-    int n = 0;
-    for (int i : live) {
-      List<Object> path = columns.get(i).path();
-      if (path.size() > depth && path.get(depth).equals(element)) {
-        next[n++] = i;
-      }
-    }
-    return next;
-  }
-
-  /** Every column: the ones live at the document's root. */
-  int[] all() {
-    int[] all = new int[columns.size()];
-    Arrays.setAll(all, i -> i);
-    return all;
   }
 
   /**
@@ -107,21 +63,21 @@ final class SeedJsonReader {
         for (int i = 0; i < outCount; i++) {
           outs[i].writeNumber(n);
         }
-        select(live, depth, ends(live, depth) ? n : null);
+        columns.select(live, depth, columns.ends(live, depth) ? n : null);
       }
       case VALUE_NUMBER_FLOAT -> {
         double d = p.getDoubleValue();
         for (int i = 0; i < outCount; i++) {
           outs[i].writeNumber(d);
         }
-        select(live, depth, ends(live, depth) ? d : null);
+        columns.select(live, depth, columns.ends(live, depth) ? d : null);
       }
       case VALUE_TRUE, VALUE_FALSE -> {
         boolean b = p.currentToken() == JsonToken.VALUE_TRUE;
         for (int i = 0; i < outCount; i++) {
           outs[i].writeBoolean(b);
         }
-        select(live, depth, b);
+        columns.select(live, depth, b);
       }
       case VALUE_NULL -> {
         for (int i = 0; i < outCount; i++) {
@@ -133,10 +89,10 @@ final class SeedJsonReader {
   }
 
   private void string(JsonParser p, int[] live, int depth) throws IOException {
-    if (ends(live, depth)) {
+    if (columns.ends(live, depth)) {
       String s = p.getText();
       writeString(s);
-      select(live, depth, s);
+      columns.select(live, depth, s);
     } else {
       for (int i = 0; i < outCount; i++) {
         outs[i].writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
@@ -180,7 +136,7 @@ final class SeedJsonReader {
         for (int i = 0; i < outCount; i++) {
           ref.writeSeed(outs[i]);
         }
-        selectInRef(live, depth, ref);
+        columns.selectInRef(live, depth, ref);
         return true;
       }
       case "@ts" -> value = Instant.from(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(nextText(p)));
@@ -200,7 +156,7 @@ final class SeedJsonReader {
     }
     skipRest(p);
     writeString(value instanceof Tagged t ? t.text() : value.toString());
-    select(live, depth, value);
+    columns.select(live, depth, value);
     return true;
   }
 
@@ -227,7 +183,7 @@ final class SeedJsonReader {
         outs[i].writeFieldName(name);
       }
       p.nextToken();
-      value(p, live.length == 0 ? NONE : next(live, depth, name), depth + 1);
+      value(p, live.length == 0 ? ColumnSelection.NONE : columns.next(live, depth, name), depth + 1);
       p.nextToken();
     }
     expect(p, JsonToken.END_OBJECT);
@@ -244,7 +200,7 @@ final class SeedJsonReader {
     }
     long index = 0;
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      value(p, live.length == 0 ? NONE : next(live, depth, index), depth + 1);
+      value(p, live.length == 0 ? ColumnSelection.NONE : columns.next(live, depth, index), depth + 1);
       index++;
     }
     for (int i = 0; i < outCount; i++) {
@@ -257,8 +213,7 @@ final class SeedJsonReader {
   private StringWriter[] pushJsonTargets(int[] live, int depth) throws IOException {
     StringWriter[] texts = null;
     for (int n = 0; n < live.length; n++) {
-      ColumnSpec column = columns.get(live[n]);
-      if (column.path().size() == depth && column.type() == dev.faunaconnect.config.ColumnType.JSON) {
+      if (columns.wantsJson(live[n], depth)) {
         if (texts == null) {
           texts = new StringWriter[live.length];
         }
@@ -277,41 +232,7 @@ final class SeedJsonReader {
         out.close();
       }
     }
-    for (int n = 0; n < live.length; n++) {
-      if (columns.get(live[n]).path().size() == depth) {
-        selected[live[n]] = new Container(array, texts == null || texts[n] == null ? null : texts[n].toString());
-      }
-    }
-  }
-
-  private boolean ends(int[] live, int depth) {
-    for (int i : live) {
-      if (columns.get(i).path().size() == depth) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Records {@code value} for the columns of {@code live} whose path ends here. */
-  void select(int[] live, int depth, Object value) {
-    for (int i : live) {
-      if (columns.get(i).path().size() == depth) {
-        selected[i] = value;
-      }
-    }
-  }
-
-  /** Records a ref, or what the rest of a path selects inside it (its id, collection or database). */
-  void selectInRef(int[] live, int depth, WireRef ref) {
-    for (int i : live) {
-      List<Object> path = columns.get(i).path();
-      Object value = ref;
-      for (int k = depth; k < path.size() && value != null; k++) {
-        value = value instanceof WireRef r ? r.step(path.get(k)) : null;
-      }
-      selected[i] = value;
-    }
+    columns.selectContainer(live, depth, array, texts);
   }
 
   /** Skips what is left of the object the parser is in, up to its END_OBJECT. */

@@ -76,7 +76,7 @@ public record WireRef(String id, WireRef collection, WireRef database) {
     };
   }
 
-  /** The ref as the seed's table shows it: {@code {"id", "collection", "type": "document"}} or {@code {"id", "type"}}. */
+  /** The ref as the seed's table shows it: {@code {"id", "collection", "type": "document"}} or {"id", "type"}. */
   public void writeSeed(JsonGenerator out) throws IOException {
     out.writeStartObject();
     out.writeStringField("id", id);

@@ -2,8 +2,6 @@ package dev.faunaconnect.fauna;
 
 import com.faunadb.client.FaunaClient;
 import com.faunadb.client.query.Expr;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.faunadb.client.types.Codec;
 import com.faunadb.client.types.Value;
 import com.faunadb.client.types.Value.RefV;
@@ -11,7 +9,6 @@ import dev.faunaconnect.config.FaunaSourceConfig;
 import dev.faunaconnect.convert.DocumentConversionException;
 import dev.faunaconnect.convert.DocumentReader;
 import dev.faunaconnect.convert.FaunaDocument;
-import dev.faunaconnect.convert.WireRef;
 import dev.faunaconnect.fauna.PageAnswer.ElementReader;
 import dev.faunaconnect.offset.Position;
 import java.io.IOException;
@@ -95,29 +92,6 @@ public final class FaunaGateway {
     Page<SetEvent> events = readAfter(after, size, (cursor, n) -> FaunaQueries.removePage(collection, after, cursor,
         n), () -> SetEvent::read, SetEvent::position, event -> "remove".equals(event.action()));
     return new Page<>(events.items().stream().map(SetEvent::position).toList(), events.more(), events.through());
-  }
-
-  /** A set event of {@code Documents(c)}: {@code {ts, action, document}}. */
-  private record SetEvent(Position position, String action) {
-    static SetEvent read(JsonParser p) throws IOException {
-      Long ts = null;
-      String action = null;
-      String document = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        switch (name) {
-          case "ts" -> ts = p.getLongValue();
-          case "action" -> action = p.getText();
-          case "document" -> document = WireRef.read(p).id();
-          default -> p.skipChildren();
-        }
-      }
-      if (ts == null || action == null || document == null) {
-        throw new IOException("a set event without ts, action or document");
-      }
-      return new SetEvent(new Position(ts, document), action);
-    }
   }
 
   /** Readers of one page of the collection's documents. */

@@ -26,7 +26,8 @@ final class ChangeMerge {
    */
   record Result(List<ChangeEvent> events, Position horizon, boolean complete) {}
 
-  static Result merge(Page<FaunaDocument> changes, Function<FaunaDocument, Position> positionOf, Page<Position> removes) {
+  static Result merge(Page<FaunaDocument> changes, Function<FaunaDocument, Position> positionOf,
+      Page<Position> removes) {
     List<ChangeEvent> all = new ArrayList<>();
     changes.items().forEach(doc -> all.add(new ChangeEvent.Upsert(doc, positionOf.apply(doc))));
     removes.items().forEach(p -> all.add(new ChangeEvent.Delete(p)));

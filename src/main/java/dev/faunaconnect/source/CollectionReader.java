@@ -123,7 +123,8 @@ final class CollectionReader {
   }
 
   private Step streamingStep() {
-    Page<FaunaDocument> changes = fauna.changesAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize());
+    Page<FaunaDocument> changes = fauna.changesAfter(index.orElseThrow(), collection(), offset.change(),
+        settings.pageSize());
     Page<Position> removes = settings.tracksDeletes()
         ? fauna.removesAfter(collection(), offset.remove(), settings.pageSize()) : Page.none();
     return emit(ChangeMerge.merge(changes, FaunaGateway::positionOf, removes), true, settings.tracksDeletes(),

@@ -33,7 +33,7 @@ class FaunaSourceConfigTest {
     assertEquals("deleted_at", config.deletesColumn());
     assertEquals(SnapshotMode.INITIAL, config.snapshotMode());
     assertEquals(Duration.ofHours(1), config.fullSyncInterval());
-    assertEquals(64, config.pageSize());
+    assertEquals(1000, config.pageSize());
     assertEquals(Duration.ofSeconds(1), config.pollInterval());
     assertEquals(Duration.ofMillis(200), config.retryBackoffInitial());
     assertEquals(Duration.ofSeconds(30), config.retryBackoffMax());

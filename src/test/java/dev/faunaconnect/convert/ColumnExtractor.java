@@ -27,10 +27,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The test oracle (the driver-decoded path the connector used before it parsed answers itself): reads additional columns out of a document. A path is followed as Fauna's {@code Select} follows it: field names
- * in objects, indexes in arrays, and {@code id}, {@code collection} and {@code database} of a ref. A value that is
- * missing, null or of the wrong type gives null for an optional column and a {@link DocumentConversionException}
- * for a required one.
+ * The test oracle (the driver-decoded path the connector used before it parsed answers itself): reads additional
+ * columns out of a document. A path is followed as Fauna's {@code Select} follows it: field names in objects, indexes
+ * in arrays, and {@code id}, {@code collection} and {@code database} of a ref. A value that is missing, null or of the
+ * wrong type gives null for an optional column and a {@link DocumentConversionException} for a required one.
  */
 final class ColumnExtractor {
   private static final Map<Class<? extends Value>, String> KINDS = Map.ofEntries(

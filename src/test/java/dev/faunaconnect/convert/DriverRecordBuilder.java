@@ -18,11 +18,11 @@ import org.apache.kafka.connect.header.ConnectHeaders;
 import org.apache.kafka.connect.source.SourceRecord;
 
 /**
- * The test oracle: the connector's record building before it parsed Fauna's answers itself, from the driver's
- * decoded {@link Value}s. Turns the documents and deletes of one collection into records. The key is {@code {ref}}; the value is
- * {@code {ref, ts, data?, <additional columns>, <deletes column>?}} (see {@link RecordSchemas}). The record timestamp
- * is the document's ts in milliseconds, and the headers {@code fauna.collection} and {@code fauna.op} say where the
- * record comes from and why: {@code read} (snapshot), {@code upsert} (change) or {@code delete}.
+ * The test oracle: the connector's record building before it parsed Fauna's answers itself, from the driver's decoded
+ * {@link Value}s. Turns the documents and deletes of one collection into records. The key is {@code {ref}}; the value
+ * is {@code {ref, ts, data?, <additional columns>, <deletes column>?}} (see {@link RecordSchemas}). The record
+ * timestamp is the document's ts in milliseconds, and the headers {@code fauna.collection} and {@code fauna.op} say
+ * where the record comes from and why: {@code read} (snapshot), {@code upsert} (change) or {@code delete}.
  */
 final class DriverRecordBuilder {
 

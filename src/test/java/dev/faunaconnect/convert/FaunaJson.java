@@ -26,7 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The test oracle (the driver-decoded path, kept to check the streaming one against): Converts a Fauna value to plain JSON by the seed's exhaustive table:
+ * The test oracle (the driver-decoded path, kept to check the streaming one against): Converts a Fauna value to plain
+ * JSON by the seed's exhaustive table:
  * <ul>
  *   <li>a document ref becomes {@code {"id", "collection", "type": "document"}};</li>
  *   <li>any other ref becomes {@code {"id", "type"}}, the type being collection, database, index, function, role,

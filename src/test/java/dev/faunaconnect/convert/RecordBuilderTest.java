@@ -39,7 +39,8 @@ class RecordBuilderTest {
   @Test
   void documentRecordHasKeyValueTopicTimestampHeadersAndTheGivenOffsets() {
     RecordBuilder builder = builder(Map.of("collection.orders.columns", COLUMNS));
-    SourceRecord record = builder.document(PARTITION, OFFSET, read(Map.of("collection.orders.columns", COLUMNS), ORDER), RecordBuilder.OP_UPSERT);
+    SourceRecord record = builder.document(PARTITION, OFFSET, read(Map.of("collection.orders.columns", COLUMNS), ORDER),
+        RecordBuilder.OP_UPSERT);
 
     Schema valueSchema = valueSchema(true, List.of(
         field("customer", Schema.OPTIONAL_STRING_SCHEMA), field("total", Schema.OPTIONAL_FLOAT64_SCHEMA),
@@ -69,7 +70,8 @@ class RecordBuilderTest {
     RecordBuilder builder = builder(Map.of("data.column", "false", "deletes.mode", "tombstone",
         "collection.orders.topic", "orders-cdc"));
     Schema valueSchema = valueSchema(false, List.of(), null);
-    SourceRecord record = builder.document(PARTITION, OFFSET, read(Map.of("data.column", "false", "deletes.mode", "tombstone"), ORDER), RecordBuilder.OP_READ);
+    SourceRecord record = builder.document(PARTITION, OFFSET, read(Map.of("data.column", "false", "deletes.mode",
+        "tombstone"), ORDER), RecordBuilder.OP_READ);
     assertEquals(valueSchema, record.valueSchema());
     assertEquals(new Struct(valueSchema).put("ref", "201").put("ts", 1714558530123456L), record.value());
     assertEquals("orders-cdc", record.topic());
@@ -89,7 +91,8 @@ class RecordBuilderTest {
     String noCustomer = ("{\"ref\":" + docRef("9", "orders") + ",\"ts\":5,\"data\":{\"total\":1}}");
     DocumentConversionException e = assertThrows(DocumentConversionException.class,
         () -> builder(Map.of("collection.orders.columns", COLUMNS))
-            .document(PARTITION, OFFSET, read(Map.of("collection.orders.columns", COLUMNS), noCustomer), RecordBuilder.OP_UPSERT));
+            .document(PARTITION, OFFSET, read(Map.of("collection.orders.columns", COLUMNS), noCustomer),
+                RecordBuilder.OP_UPSERT));
     assertEquals("The path [\"data\",\"customer\",\"id\"] does not exist in document Ref(9, collection=orders) "
         + "(column 'customer' of collection 'orders' is required; make it \"required\": false or fix the "
         + "document).", e.getMessage());

@@ -13,10 +13,11 @@ import com.faunadb.client.types.Value.ObjectV;
 import com.faunadb.client.types.Value.SetRefV;
 
 /**
- * The test oracle (the driver-decoded path, kept to check the streaming one against): A value in Fauna's wire format, as the server writes it in responses: tagged {@code @ref}, {@code @ts},
- * {@code @date}, {@code @bytes}, {@code @set} and {@code @query}, and objects plain unless a key starts with
- * {@code @}, which wraps them in {@code @obj}. The driver's own serialization of scalars is used; only objects are
- * written here, because the driver writes them in the request form {@code {"object": ...}}.
+ * The test oracle (the driver-decoded path, kept to check the streaming one against): A value in Fauna's wire format,
+ * as the server writes it in responses: tagged {@code @ref}, {@code @ts}, {@code @date}, {@code @bytes}, {@code @set}
+ * and {@code @query}, and objects plain unless a key starts with {@code @}, which wraps them in {@code @obj}. The
+ * driver's own serialization of scalars is used; only objects are written here, because the driver writes them in the
+ * request form {@code {"object": ...}}.
  */
 final class WireJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
