@@ -137,8 +137,16 @@ final class ConnectHarness implements AutoCloseable {
 
   /** Every committed record of the topic (transactions of an exactly-once worker that were aborted are skipped). */
   List<TopicRecord> readAll(String topic) throws Exception {
-    ConsumerRecords<byte[], byte[]> consumed = connect.kafka().consumeAll(WAIT.toMillis(),
-        Map.of("isolation.level", "read_committed"), null, topic);
+    ConsumerRecords<byte[], byte[]> consumed;
+    try {
+      consumed = connect.kafka().consumeAll(WAIT.toMillis(), Map.of("isolation.level", "read_committed"), null,
+          topic);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException) {
+        return List.of(); // the worker has not created the topic yet
+      }
+      throw e;
+    }
     List<TopicRecord> records = new ArrayList<>();
     for (ConsumerRecord<byte[], byte[]> record : consumed) {
       records.add(TopicRecord.of(record));
