@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * What every conformance test shares: one local Fauna server per test class, the real faunadb-java client talking
  * to it, raw HTTP for what the driver hides (status codes, key order, escapes), and assertions on query errors.
- * The expected values come from the real server's source and tests (see /tmp/research and the reference notes).
+ * The expected values come from the real server's source and tests (see the reference notes).
  */
 abstract class ConformanceTest {
   /** The driver's own serializer: raw requests carry exactly the JSON the driver would send. */
