@@ -1,5 +1,7 @@
 package dev.faunaconnect.source;
 
+import static dev.faunaconnect.source.ReaderHarness.docs;
+
 import static com.faunadb.client.query.Language.Arr;
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.CreateRole;
@@ -13,13 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.faunadb.client.query.Expr;
 import dev.faunaconnect.config.FaunaSourceConfig;
 import dev.faunaconnect.fauna.FaunaQueryException;
 import dev.faunaconnect.fixtures.FaunaFixture;
 import dev.faunaconnect.source.CollectionLifecycle.State;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
@@ -41,13 +41,6 @@ class CollectionLifecycleTest {
     fixture.close();
   }
 
-  private static Map<String, Expr> docs(int from, int to) {
-    Map<String, Expr> docs = new LinkedHashMap<>();
-    for (int i = from; i <= to; i++) {
-      docs.put(String.valueOf(i), Obj("n", Value(i)));
-    }
-    return docs;
-  }
 
   /** Discovery: {@code collections} empty, so every collection is a discovered one. */
   private ReaderHarness discovering(String secret) {

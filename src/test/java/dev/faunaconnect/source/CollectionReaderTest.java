@@ -1,5 +1,7 @@
 package dev.faunaconnect.source;
 
+import static dev.faunaconnect.source.ReaderHarness.docs;
+
 import static com.faunadb.client.query.Language.Arr;
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.Create;
@@ -22,7 +24,6 @@ import dev.faunaconnect.offset.CollectionOffset;
 import dev.faunaconnect.offset.CollectionOffset.Phase;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -44,21 +45,9 @@ class CollectionReaderTest {
     fixture.close();
   }
 
-  private static Map<String, Expr> docs(int from, int to) {
-    Map<String, Expr> docs = new LinkedHashMap<>();
-    for (int i = from; i <= to; i++) {
-      docs.put(String.valueOf(i), Obj("n", Value(i)));
-    }
-    return docs;
-  }
 
   private ReaderHarness harness(String deletesMode, String... more) {
-    Map<String, String> settings = new LinkedHashMap<>(Map.of("collections", "items", "page.size", "2",
-        "deletes.mode", deletesMode, "poll.interval.ms", "1000"));
-    for (int i = 0; i < more.length; i += 2) {
-      settings.put(more[i], more[i + 1]);
-    }
-    return new ReaderHarness(fixture, settings);
+    return ReaderHarness.ofItems(fixture, deletesMode, more);
   }
 
   @Test

@@ -1,5 +1,9 @@
 package dev.faunaconnect.source;
 
+import static com.faunadb.client.query.Language.Obj;
+import static com.faunadb.client.query.Language.Value;
+
+import com.faunadb.client.query.Expr;
 import dev.faunaconnect.config.FaunaSourceConfig;
 import dev.faunaconnect.convert.DocumentReader;
 import dev.faunaconnect.convert.RecordBuilder;
@@ -12,6 +16,7 @@ import dev.faunaconnect.offset.CollectionOffset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Struct;
@@ -38,6 +43,28 @@ final class ReaderHarness {
     this.gateway = new FaunaGateway(FaunaSession.create(config.endpoint(), config.secret(), Duration.ofSeconds(10)),
         new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(10), 3), Duration.ofSeconds(10),
         collection -> DocumentReader.of(config, config.settingsFor(collection)));
+  }
+
+  /**
+   * Readers of collection {@code items} in pages of 2, with {@code deletes.mode} and further settings given as
+   * key/value pairs ({@code more}).
+   */
+  static ReaderHarness ofItems(FaunaFixture fixture, String deletesMode, String... more) {
+    Map<String, String> settings = new LinkedHashMap<>(Map.of("collections", "items", "page.size", "2",
+        "deletes.mode", deletesMode, "poll.interval.ms", "1000"));
+    for (int i = 0; i < more.length; i += 2) {
+      settings.put(more[i], more[i + 1]);
+    }
+    return new ReaderHarness(fixture, settings);
+  }
+
+  /** Documents {@code from}..{@code to} by id, each {@code {n: id}}. */
+  static Map<String, Expr> docs(int from, int to) {
+    Map<String, Expr> docs = new LinkedHashMap<>();
+    for (int i = from; i <= to; i++) {
+      docs.put(String.valueOf(i), Obj("n", Value(i)));
+    }
+    return docs;
   }
 
   CollectionReader reader(String collection, CollectionOffset stored) {
