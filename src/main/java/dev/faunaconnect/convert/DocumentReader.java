@@ -46,6 +46,8 @@ public final class DocumentReader {
     private final ColumnSelection selection = new ColumnSelection(columns);
     private final SeedJsonReader walker = new SeedJsonReader(selection);
     private final int[] all = selection.all();
+    /** The {@code data} text of one document after another: its buffer keeps the capacity the largest one needed. */
+    private final StringWriter text = new StringWriter(4096);
 
     /** Reads the document the parser stands on (its START_OBJECT); the parser is left on its END_OBJECT. */
     public FaunaDocument read(JsonParser p) throws IOException {
@@ -77,7 +79,7 @@ public final class DocumentReader {
     }
 
     private String dataText(JsonParser p, int[] live) throws IOException {
-      StringWriter text = new StringWriter(256);
+      text.getBuffer().setLength(0);
       try (JsonGenerator out = JSON.createGenerator(text)) {
         walker.push(out);
         try {

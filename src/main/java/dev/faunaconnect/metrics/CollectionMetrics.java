@@ -53,7 +53,7 @@ public final class CollectionMetrics implements CollectionMetricsMBean {
       return;
     }
     switch (String.valueOf(op.value())) {
-      case RecordBuilder.OP_READ -> snapshotDocument(CollectionOffset.fromMap(record.sourceOffset()).snapshotTs());
+      case RecordBuilder.OP_READ -> snapshotDocument(CollectionOffset.snapshotTsIn(record.sourceOffset()));
       case RecordBuilder.OP_UPSERT -> change(upserted, record.timestamp());
       case RecordBuilder.OP_DELETE -> change(deleted, record.timestamp());
       default -> { }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Where the reader of one collection stands, stored as the source offset of every record it emits. Immutable,
@@ -24,6 +25,7 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
     Position remove, long changedAfter) {
   public static final long VERSION = 1L;
   static final String VERSION_KEY = "version";
+  private static final Pattern DOCUMENT_ID = Pattern.compile("0|[1-9][0-9]{0,18}");
   static final String PHASE_KEY = "phase";
   static final String SNAPSHOT_TS_KEY = "snapshot_ts";
   static final String SNAPSHOT_REF_KEY = "snapshot_ref";
@@ -50,8 +52,10 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
     /** No usable index: waiting for the next full snapshot (deletes are still read). */
     FULL_SYNC;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     String wireName() {
-      return name().toLowerCase(Locale.ROOT);
+      return wireName;
     }
 
     static Phase fromWire(Object value) {
@@ -126,7 +130,7 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
   }
 
   public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>(16);
     map.put(VERSION_KEY, VERSION);
     map.put(PHASE_KEY, phase.wireName());
     map.put(SNAPSHOT_TS_KEY, snapshotTs);
@@ -139,6 +143,11 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
       map.put(CHANGED_AFTER_KEY, changedAfter);
     }
     return map;
+  }
+
+  /** The snapshot time in a stored offset, read without checking the rest (for counting records). */
+  public static long snapshotTsIn(Map<String, ?> map) {
+    return requiredLong(map, SNAPSHOT_TS_KEY);
   }
 
   /** Reads an offset written by {@link #toMap()}; any other shape is refused with a message naming the key. */
@@ -184,7 +193,7 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
     if (value == null) {
       return null;
     }
-    if (value instanceof String s && s.matches("0|[1-9][0-9]{0,18}")) {
+    if (value instanceof String s && DOCUMENT_ID.matcher(s).matches()) {
       return s;
     }
     throw new IllegalArgumentException("offset key '" + key + "' must be a document id (a decimal string), not "
