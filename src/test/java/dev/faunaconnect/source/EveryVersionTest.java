@@ -10,6 +10,7 @@ import static com.faunadb.client.query.Language.Null;
 import static com.faunadb.client.query.Language.Obj;
 import static com.faunadb.client.query.Language.Paginate;
 import static com.faunadb.client.query.Language.Ref;
+import static com.faunadb.client.query.Language.ToMicros;
 import static com.faunadb.client.query.Language.Update;
 import static com.faunadb.client.query.Language.Value;
 import static dev.faunaconnect.source.ReaderHarness.describe;
@@ -108,6 +109,36 @@ class EveryVersionTest {
   }
 
   /**
+   * A create, an update and a delete in one transaction; several versions of one document between two reads; two
+   * updates of one document in one transaction (one version); a delete and a re-create of the same id.
+   */
+  @Test
+  void everyVersionAndDeleteComesInTsRefOrder() {
+    fixture.createCollection("items", 1L);
+    fixture.createTsIndex("items_by_ts", "items");
+    long a = fixture.createAll("items", ReaderHarness.docs(1, 3));
+    CollectionReader reader = ReaderHarness.ofItems(fixture, "column", "changes.mode", "every_version")
+        .reader("items", null);
+    assertEquals(List.of("read 1 " + a + " {\"n\":1}", "read 2 " + a + " {\"n\":2}", "read 3 " + a + " {\"n\":3}"),
+        lines(untilCaughtUp(reader)).stream().filter(l -> !l.startsWith("heartbeat")).toList());
+
+    long t1 = fixture.query(Arr(Create(Ref(Collection("items"), "4"), Obj("data", Obj("n", Value(4)))),
+        Update(Ref(Collection("items"), "1"), Obj("data", Obj("n", Value(10)))), Delete(Ref(Collection("items"), "2")),
+        ToMicros(Now()))).at(3).to(Codec.LONG).get();
+    long t2 = fixture.update("items", "1", Obj("n", Value(11)));
+    long t3 = fixture.update("items", "1", Obj("n", Value(12)));
+    long t4 = fixture.query(Arr(Update(Ref(Collection("items"), "3"), Obj("data", Obj("n", Value(30)))),
+        Update(Ref(Collection("items"), "3"), Obj("data", Obj("m", Value(31)))))).at(1).at("ts").to(Codec.LONG).get();
+    long t5 = fixture.delete("items", "4");
+    long t6 = fixture.create("items", "4", Obj("n", Value(40)));
+
+    assertEquals(List.of("upsert 1 " + t1 + " {\"n\":10}", "delete 2 " + t1, "upsert 4 " + t1 + " {\"n\":4}",
+        "upsert 1 " + t2 + " {\"n\":11}", "upsert 1 " + t3 + " {\"n\":12}",
+        "upsert 3 " + t4 + " {\"m\":31,\"n\":30}", "delete 4 " + t5, "upsert 4 " + t6 + " {\"n\":40}"),
+        lines(untilCaughtUp(reader)));
+  }
+
+  /**
    * Versions whose ttl has passed are hidden from every read, At included (DocSnapshot.run): they are skipped and
    * read past; a later version without a ttl, and versions written after, are delivered.
    */
@@ -127,8 +158,11 @@ class EveryVersionTest {
     fixture.fauna().advanceClock(Duration.ofHours(1).plusSeconds(1));
     long later = fixture.create("items", "3", Obj("v", Value(3)));
 
+    // Clearing the ttl writes a remove and an add in every index, Documents(c) included (Indexer: the ttl is part
+    // of each entry), so the deletes read from Documents(c) see a delete of 2 at that ts, right before its version.
     List<SourceRecord> records = untilCaughtUp(reader);
-    assertEquals(List.of("upsert 2 " + kept + " {\"v\":2}", "upsert 3 " + later + " {\"v\":3}"), lines(records));
+    assertEquals(List.of("delete 2 " + kept, "upsert 2 " + kept + " {\"v\":2}", "upsert 3 " + later + " {\"v\":3}"),
+        lines(records));
   }
 
   /**
@@ -212,7 +246,7 @@ class EveryVersionTest {
           state = null;
         } else {
           Map<String, Object> next = action.equals("create") ? new TreeMap<>() : new TreeMap<>(state);
-          event.at("data").to(Codec.MAP).get().forEach((k, v) -> next.put(k, v.to(Codec.LONG).get()));
+          event.at("data").to(Codec.OBJECT).get().forEach((k, v) -> next.put(k, v.to(Codec.LONG).get()));
           state = next;
         }
         stateTs = ts;

@@ -61,7 +61,7 @@ class IndexVersionsConformanceTest extends FreshServerTest {
   /** The collection {@code c} (30 days of history) with its ts/ref index {@code by_ts}. */
   private void setUp() {
     fauna.createCollection("c", Value(30));
-    setUp();
+    fauna.createIndex("by_ts", "c", List.of(), List.of(field("ts"), field("ref")));
   }
 
   private static ObjectV event(long ts, String action, RefV ref, long tupleTs) {
@@ -82,7 +82,7 @@ class IndexVersionsConformanceTest extends FreshServerTest {
     RefV one = refOf(created.at(1));
     RefV two = refOf(created.at(0));
     long t2 = tsOf(fauna.query(Arr(Update(one, Obj("data", Obj("v", Value(2)))),
-        Update(two, Obj("data", Obj("v", Value(2))))).at(0));
+        Update(two, Obj("data", Obj("v", Value(2)))))).at(0));
     long t3 = fauna.query(Do(Delete(two), ToMicros(Now()))).to(Codec.LONG).get();
     long t4 = tsOf(fauna.create("c", "2", Obj("v", Value(3))));
 
