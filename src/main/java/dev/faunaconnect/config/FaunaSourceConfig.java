@@ -40,6 +40,7 @@ public final class FaunaSourceConfig extends AbstractConfig {
   public static final String HEARTBEAT_INTERVAL_CONFIG = "heartbeat.interval.ms";
   public static final String HEARTBEAT_TOPIC_CONFIG = "heartbeat.topic";
   public static final String HISTORY_LOSS_ACTION_CONFIG = "history.loss.action";
+  public static final String CHANGES_MODE_CONFIG = "changes.mode";
   /** Internal: the collections one task owns, set by the connector in each task's configuration. */
   public static final String TASK_COLLECTIONS_CONFIG = "task.collections";
 
@@ -150,6 +151,10 @@ public final class FaunaSourceConfig extends AbstractConfig {
 
   public HistoryLossAction historyLossAction() {
     return HistoryLossAction.parse(getString(HISTORY_LOSS_ACTION_CONFIG));
+  }
+
+  public ChangesMode changesMode() {
+    return ChangesMode.parse(getString(CHANGES_MODE_CONFIG));
   }
 
   /**

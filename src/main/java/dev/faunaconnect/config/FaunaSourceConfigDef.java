@@ -1,5 +1,6 @@
 package dev.faunaconnect.config;
 
+import static dev.faunaconnect.config.FaunaSourceConfig.CHANGES_MODE_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.COLLECTIONS_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.COLLECTIONS_REFRESH_INTERVAL_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.DATA_COLUMN_CONFIG;
@@ -157,6 +158,14 @@ final class FaunaSourceConfigDef {
     def.define(FULL_SYNC_INTERVAL_CONFIG, Type.LONG, 3_600_000L, Range.between(1_000, ONE_YEAR_MS), Importance.LOW,
         "For a collection without a usable incremental index: a fresh full snapshot is taken every this many "
             + "milliseconds (1 second to 365 days).", SYNC_GROUP, ++order, Width.SHORT, "Full sync interval (ms)");
+    def.define(CHANGES_MODE_CONFIG, Type.STRING, ChangesMode.LATEST.configValue(),
+        ConfigEnums.validator(ChangesMode.class), Importance.MEDIUM,
+        "Which changes a collection with an incremental index delivers after its snapshot. 'latest': one record "
+            + "per changed document with its newest state when it is read, so several updates between two reads "
+            + "arrive as one record. 'every_version': one record per version written (each create, update and "
+            + "replace, with that version's ts and data), in (ts, ref) order, read from the history of the index; "
+            + "the collection's history_days must then cover the time the connector may be behind or stopped.",
+        SYNC_GROUP, ++order, Width.SHORT, "Changes mode", ConfigEnums.recommender(ChangesMode.class));
   }
 
   private static void polling(ConfigDef def) {

@@ -106,6 +106,20 @@ public final class FaunaGateway {
   }
 
   /**
+   * Every version written after {@code after}, in (ts, ref) order, each read at its own ts, from the {@code add}
+   * events of the ts/ref index {@code index} ({@link VersionQueries}). A version that can no longer be read (its
+   * ttl has passed) is left out, and read past.
+   */
+  public Page<FaunaDocument> versionsAfter(String index, String collection, Position after, int size) {
+    ElementsReader<FaunaDocument> documents = documents(collection);
+    Page<IndexVersion> versions = observed(collection, Stream.CHANGES, readAfter(after, size, (cursor, n) ->
+        VersionQueries.versionPage(index, collection, after, cursor, n), () -> IndexVersion.reader(
+        documents.forPage()), IndexVersion::position, version -> version.document() != null));
+    return new Page<>(versions.items().stream().map(IndexVersion::document).toList(), versions.more(),
+        versions.through());
+  }
+
+  /**
    * The deletes ({@code remove} events) of the collection after {@code after}, in (ts, ref) order. The page's
    * {@code through} also passes the {@code add} events read, so they are not read again.
    */

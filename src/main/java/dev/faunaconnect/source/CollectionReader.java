@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *       documents without storing an offset). At the end: {@code STREAMING} if the collection has an index, else
  *       {@code FULL_SYNC}; the last document's record carries that next phase.</li>
  *   <li>{@code STREAMING}: the changes after the last one emitted, from the ts/ref index, merged in (ts, ref) order
- *       with the deletes after the last one emitted.</li>
+ *       with the deletes after the last one emitted. With {@code changes.mode=every_version}, the changes are every
+ *       version written, from the index's set events ({@link FaunaGateway#versionsAfter}).</li>
  *   <li>{@code FULL_SYNC}: deletes only, until {@code full.sync.interval.ms} after T, then a new snapshot.</li>
  * </ul>
  * Every record carries the offset right after it, so a restart resumes exactly after the last record stored; a
@@ -135,8 +136,9 @@ final class CollectionReader {
   }
 
   private Step streamingStep() {
-    Page<FaunaDocument> changes = fauna.changesAfter(index.orElseThrow(), collection(), offset.change(),
-        settings.pageSize());
+    Page<FaunaDocument> changes = settings.everyVersion()
+        ? fauna.versionsAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize())
+        : fauna.changesAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize());
     Page<Position> removes = settings.tracksDeletes()
         ? fauna.removesAfter(collection(), offset.remove(), settings.pageSize()) : Page.none();
     return emit(ChangeMerge.merge(changes, FaunaGateway::positionOf, removes), true, settings.tracksDeletes(),

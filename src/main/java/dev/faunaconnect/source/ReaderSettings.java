@@ -1,5 +1,6 @@
 package dev.faunaconnect.source;
 
+import dev.faunaconnect.config.ChangesMode;
 import dev.faunaconnect.config.CollectionSettings;
 import dev.faunaconnect.config.FaunaSourceConfig;
 import dev.faunaconnect.config.HistoryLossAction;
@@ -13,16 +14,22 @@ import java.time.Duration;
  */
 record ReaderSettings(CollectionSettings collection, int pageSize, boolean tracksDeletes, SnapshotMode snapshotMode,
     Duration pollInterval, Duration fullSyncInterval, boolean discovered, Duration heartbeatInterval,
-    String heartbeatTopic, HistoryLossAction historyLossAction, Duration recheckInterval) {
+    String heartbeatTopic, HistoryLossAction historyLossAction, Duration recheckInterval,
+    ChangesMode changesMode) {
 
   static ReaderSettings of(FaunaSourceConfig config, String collection) {
     return new ReaderSettings(config.settingsFor(collection), config.pageSize(), config.deletesMode().tracksDeletes(),
         config.snapshotMode(), config.pollInterval(), config.fullSyncInterval(), config.collections().isEmpty(),
         config.heartbeatInterval(), config.heartbeatTopic(), config.historyLossAction(),
-        config.collectionsRefreshInterval());
+        config.collectionsRefreshInterval(), config.changesMode());
   }
 
   String name() {
     return collection.collection();
+  }
+
+  /** Whether changes are every version, read from the index's history ({@code changes.mode=every_version}). */
+  boolean everyVersion() {
+    return changesMode == ChangesMode.EVERY_VERSION;
   }
 }

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
  * Never lets a reader go on silently from a position whose history Fauna no longer keeps. Deletes are read from the
  * collection's history, so a remove position below the collection's minimum valid time means deletes made since were
  * lost; then {@code history.loss.action} decides: fail with what was lost and what to do, or say so at ERROR and
- * take a fresh snapshot. (Changes are read from the ts/ref index as it is now, so they are never lost this way; a
- * snapshot whose time left the history is only read again.)
+ * take a fresh snapshot. (Changes are read from the ts/ref index as it is now, so they are never lost this way, except
+ * with {@code changes.mode=every_version}, which reads them from the index's history; a snapshot whose time left the
+ * history is only read again.)
  */
 final class RetentionGuard {
   private static final Logger log = LoggerFactory.getLogger(RetentionGuard.class);
@@ -30,7 +31,7 @@ final class RetentionGuard {
 
   /** The offset to resume from: {@code stored}, or a fresh snapshot when history was lost and that is wanted. */
   CollectionOffset check(CollectionOffset stored) {
-    return deletesLost(stored) ? lost(stored) : stored;
+    return historyLost(stored) ? lost(stored) : stored;
   }
 
   /**
@@ -40,7 +41,7 @@ final class RetentionGuard {
    * keeps). Without one, the snapshot is read again from its start.
    */
   CollectionOffset restartExpiredSnapshot(CollectionOffset offset, FaunaQueryException e, boolean hasIndex) {
-    if (deletesLost(offset)) {
+    if (historyLost(offset)) {
       return lost(offset);
     }
     long now = fauna.now();
@@ -63,6 +64,19 @@ final class RetentionGuard {
     return offset.restartSnapshotAt(now, offset.changedAfter());
   }
 
+  private boolean historyLost(CollectionOffset offset) {
+    return deletesLost(offset) || versionsLost(offset);
+  }
+
+  /**
+   * With {@code changes.mode=every_version}, changes are read from the index's history too, which Fauna cuts at the
+   * collection's minimum valid time without an error: a change position below it means versions were lost.
+   */
+  private boolean versionsLost(CollectionOffset offset) {
+    return settings.everyVersion() && offset.phase() != Phase.FULL_SYNC
+        && !fauna.retainsHistoryAfter(settings.name(), offset.change().ts());
+  }
+
   private boolean deletesLost(CollectionOffset offset) {
     return settings.tracksDeletes() && !offset.removesFromHistoryStart()
         && !fauna.retainsHistoryAfter(settings.name(), offset.remove().ts());
@@ -70,10 +84,13 @@ final class RetentionGuard {
 
   private CollectionOffset lost(CollectionOffset offset) {
     String collection = settings.name();
-    String what = "Collection '" + collection + "': its deletes were read up to " + instant(offset.remove().ts())
-        + " (offset " + offset.toMap() + "), but Fauna no longer keeps the collection's history that far back "
-        + "(history_days + 15 minutes), so deletes made after that time and before the oldest history kept were "
-        + "LOST: documents deleted then stay in the topic.";
+    boolean deletes = deletesLost(offset);
+    String stream = deletes ? "deletes" : "versions (changes.mode=every_version)";
+    String what = "Collection '" + collection + "': its " + stream + " were read up to "
+        + instant(deletes ? offset.remove().ts() : offset.change().ts()) + " (offset " + offset.toMap()
+        + "), but Fauna no longer keeps the collection's history that far back (history_days + 15 minutes), so "
+        + (deletes ? "deletes" : "versions") + " made after that time and before the oldest history kept were LOST: "
+        + (deletes ? "documents deleted then stay in the topic." : "versions written then never reach the topic.");
     String keep = " To keep this from happening again, keep more history than the connector may be stopped, e.g. "
         + "Update(Collection(\"" + collection + "\"), {history_days: 7}), and keep heartbeat.interval.ms on.";
     if (settings.historyLossAction() == HistoryLossAction.FAIL) {

@@ -1,13 +1,16 @@
 package dev.faunaconnect.validation;
 
+import static dev.faunaconnect.config.FaunaSourceConfig.CHANGES_MODE_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.COLLECTIONS_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.DELETES_COLUMN_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.DELETES_MODE_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.ENDPOINT_CONFIG;
+import static dev.faunaconnect.config.FaunaSourceConfig.POLL_INTERVAL_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.QUERY_TIMEOUT_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.SECRET_CONFIG;
 import static dev.faunaconnect.config.FaunaSourceConfig.TOPIC_PREFIX_CONFIG;
 
+import dev.faunaconnect.config.ChangesMode;
 import dev.faunaconnect.config.CrossChecks;
 import dev.faunaconnect.config.DeletesMode;
 import dev.faunaconnect.config.FaunaSourceConfig;
@@ -72,6 +75,10 @@ public final class ConnectorValidator {
           String.valueOf(report.parsed(TOPIC_PREFIX_CONFIG)).trim(), props);
       new LiveChecks(gateway, report, new LiveFailures(endpoint, timeout, RETRIES.maxRetries() + 1)).run(target)
           .ifPresent(warning -> log.warn("{}", report.redact(warning)));
+      if (everyVersion(report)) {
+        VersionHistoryCheck.warnings(gateway, collections(report), pollInterval(report))
+            .forEach(warning -> log.warn("{}", report.redact(warning)));
+      }
     }
   }
 
@@ -133,6 +140,16 @@ public final class ConnectorValidator {
     return List.of(ENDPOINT_CONFIG, SECRET_CONFIG, QUERY_TIMEOUT_CONFIG, COLLECTIONS_CONFIG).stream()
         .noneMatch(report::hasErrors)
         && report.parsed(ENDPOINT_CONFIG) != null && report.parsed(SECRET_CONFIG) instanceof Password;
+  }
+
+  private static boolean everyVersion(ValidationReport report) {
+    return !report.hasErrors(CHANGES_MODE_CONFIG) && report.parsed(CHANGES_MODE_CONFIG) != null
+        && ChangesMode.parse(report.parsed(CHANGES_MODE_CONFIG).toString()) == ChangesMode.EVERY_VERSION;
+  }
+
+  private static Duration pollInterval(ValidationReport report) {
+    Object value = report.parsed(POLL_INTERVAL_CONFIG);
+    return Duration.ofMillis(value instanceof Long ms ? ms : 1_000L);
   }
 
   private static Duration queryTimeout(ValidationReport report) {

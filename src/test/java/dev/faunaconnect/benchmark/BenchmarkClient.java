@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * The benchmark's client JVM, started by {@link ConnectorBenchmark} with the server's endpoint, secret and PID:
- * {@code -Dbench=side-by-side|page-sizes|heap}, {@code -Ddocs}, {@code -DpageSize}, {@code -DpageSizes},
+ * {@code -Dbench=side-by-side|changes|page-sizes|heap}, {@code -Ddocs}, {@code -DpageSize}, {@code -DpageSizes},
  * {@code -Dsizes}, {@code -DwarmUp}, {@code -Drounds}.
  */
 public final class BenchmarkClient {
@@ -33,10 +33,15 @@ public final class BenchmarkClient {
           SideBySide.run(setup, shape);
         }
       }
+      case "changes" -> {
+        for (BenchDocuments shape : shapes(System.getProperty("sizes", "1k,200b"))) {
+          SideBySide.runChanges(setup, shape);
+        }
+      }
       case "page-sizes" -> PageSizes.run(setup, BenchDocuments.ONE_KB,
           integers(System.getProperty("pageSizes", "64,256,1000,4000")));
       case "heap" -> HeapRun.run(setup, BenchDocuments.ONE_KB, Integer.getInteger("step", 10_000));
-      default -> throw new IllegalArgumentException("-Dbench must be side-by-side, page-sizes or heap, not " + bench);
+      default -> throw new IllegalArgumentException("-Dbench must be side-by-side, changes, page-sizes or heap, not " + bench);
     }
     System.out.printf(Locale.ROOT, "%nload average at the end %.1f%n", loadAverage());
   }

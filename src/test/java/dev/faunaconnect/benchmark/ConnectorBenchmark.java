@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code nice mvn -q test-compile exec:java@benchmark-connector [-Dbench=side-by-side|page-sizes|heap]}: starts the
+ * {@code nice mvn -q test-compile exec:java@benchmark-connector [-Dbench=side-by-side|changes|page-sizes|heap]}: starts the
  * local Fauna server in its own JVM, then one client JVM ({@link BenchmarkClient}) that loads the documents over
  * HTTP and runs the suite, printing each run and the summary tables; stops both JVMs by their PIDs.
  *

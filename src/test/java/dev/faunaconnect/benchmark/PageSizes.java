@@ -15,7 +15,7 @@ final class PageSizes {
     for (int size : pageSizes) {
       TaskRuns task = new TaskRuns(setup.endpoint(), setup.secret(), collection, size);
       variants.add(SideBySide.snapshot("snapshot, page.size=" + size, task, setup.docs()));
-      variants.add(SideBySide.changes("changes, page.size=" + size, task, setup, collection));
+      variants.add(SideBySide.changes("changes, page.size=" + size, task, setup, collection, "latest"));
     }
     System.out.printf(Locale.ROOT, "%n%s documents, %,d of them, page sizes %s%n", shape.label(), setup.docs(),
         pageSizes);

@@ -20,6 +20,7 @@ final class TaskRuns {
   private final String secret;
   private final String collection;
   private final int pageSize;
+  private String changesMode = "latest";
   private Map<String, ?> lastPartition;
   private Map<String, ?> lastOffset;
   private FaunaSourceTask task;
@@ -33,6 +34,12 @@ final class TaskRuns {
 
   /** Starts a task from no offset (a snapshot), or from the last record polled so far (resuming). */
   void start(boolean resume) {
+    start(resume, "latest");
+  }
+
+  /** {@link #start(boolean)} with {@code changes.mode} set to {@code changesMode} (latest or every_version). */
+  void start(boolean resume, String changesMode) {
+    this.changesMode = changesMode;
     task = new FaunaSourceTask();
     Map<Map<String, ?>, Map<String, Object>> offsets = new HashMap<>();
     if (resume) {
@@ -83,6 +90,7 @@ final class TaskRuns {
     props.put("page.size", Integer.toString(pageSize));
     props.put("poll.interval.ms", "50");
     props.put("deletes.mode", "ignore");
+    props.put("changes.mode", changesMode);
     return props;
   }
 

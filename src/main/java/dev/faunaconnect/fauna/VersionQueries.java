@@ -1,0 +1,75 @@
+package dev.faunaconnect.fauna;
+
+import static com.faunadb.client.query.Language.Arr;
+import static com.faunadb.client.query.Language.At;
+import static com.faunadb.client.query.Language.Collection;
+import static com.faunadb.client.query.Language.Equals;
+import static com.faunadb.client.query.Language.Exists;
+import static com.faunadb.client.query.Language.Filter;
+import static com.faunadb.client.query.Language.Get;
+import static com.faunadb.client.query.Language.If;
+import static com.faunadb.client.query.Language.Index;
+import static com.faunadb.client.query.Language.Lambda;
+import static com.faunadb.client.query.Language.Map;
+import static com.faunadb.client.query.Language.Match;
+import static com.faunadb.client.query.Language.Null;
+import static com.faunadb.client.query.Language.Obj;
+import static com.faunadb.client.query.Language.Paginate;
+import static com.faunadb.client.query.Language.Ref;
+import static com.faunadb.client.query.Language.Select;
+import static com.faunadb.client.query.Language.Value;
+import static com.faunadb.client.query.Language.Var;
+
+import com.faunadb.client.query.Expr;
+import dev.faunaconnect.offset.Position;
+
+/**
+ * The query of {@code changes.mode=every_version}: one page of the set events of the ts/ref index, its {@code add}
+ * events only, each with the version it adds read at the event's ts.
+ *
+ * <p>What it relies on (fauna/faunadb): a write of a document changes its index entry's ts, so a create writes an
+ * {@code add} of {@code [ts, ref]}, and an update or replace writes, at its ts, a {@code remove} of the old tuple and
+ * an {@code add} of the new one ({@code Indexer}); a delete writes only a {@code remove}. So the adds are exactly the
+ * versions, one per document and transaction, and the removes are left out (deletes come from
+ * {@code Documents(c)}). Set events are ordered by ts, then action (every remove before every add), then document id
+ * ({@code IndexValue.ByEventOrdering}), so the adds come in (ts, ref) order. The cursor {@code {ts}} leaves out every
+ * event at ts; {@code {ts, action: "add", document}} starts at exactly that add ({@code CursorParser}). A version
+ * whose ttl has passed is hidden from every read, {@code At} included ({@code DocSnapshot.run}): it comes back as
+ * null.
+ */
+final class VersionQueries {
+  private VersionQueries() {}
+
+  /**
+   * {@code Map(Filter(Paginate(Match(Index(i)), {after, events: true, size: n}), add events), Lambda(e, [ts,
+   * document, At(ts, If(Exists(document), Get(document), null))]))}.
+   */
+  static FaunaQuery versionPage(String index, String collection, Position after, Expr cursor, int size) {
+    Expr start;
+    String startFql;
+    if (cursor != null) {
+      start = cursor;
+      startFql = "<next page>";
+    } else if (after.ref() == null) {
+      start = Obj("ts", Value(after.ts()));
+      startFql = "{ts: " + after.ts() + "}";
+    } else {
+      start = Obj("ts", Value(after.ts()), "action", Value("add"), "document",
+          Ref(Collection(collection), after.ref()));
+      startFql = "{ts: " + after.ts() + ", action: \"add\", document: Ref(Collection(" + FaunaQueries.quote(collection)
+          + "), " + FaunaQueries.quote(after.ref()) + ")}";
+    }
+    Expr events = Paginate(Match(Index(index))).after(start).events(true).size(size);
+    Expr adds = Filter(events, Lambda("e", Equals(Select(Value("action"), Var("e")), Value("add"))));
+    Expr document = Select(Value("document"), Var("e"));
+    Expr ts = Select(Value("ts"), Var("e"));
+    Expr version = Arr(ts, document, At(ts, If(Exists(document), Get(document), Null())));
+    String fql = "Map(Filter(Paginate(Match(Index(" + FaunaQueries.quote(index) + ")), {after: " + startFql
+        + ", events: true, size: " + size + "}), Lambda(\"e\", Equals(Select(\"action\", Var(\"e\")), \"add\"))), "
+        + "Lambda(\"e\", [Select(\"ts\", Var(\"e\")), Select(\"document\", Var(\"e\")), At(Select(\"ts\", Var(\"e\")), "
+        + "If(Exists(Select(\"document\", Var(\"e\"))), Get(Select(\"document\", Var(\"e\"))), null))]))";
+    return new FaunaQuery(Map(adds, Lambda("e", version)), fql,
+        "Index(" + FaunaQueries.quote(index) + ") and Collection(" + FaunaQueries.quote(collection) + ")", collection,
+        index);
+  }
+}
