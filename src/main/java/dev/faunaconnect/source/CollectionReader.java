@@ -134,7 +134,8 @@ final class CollectionReader {
     if (behind(expired)) {
       return Step.busy(List.of());
     }
-    Page<Position> removes = fauna.removesAfter(collection(), offset.remove(), settings.pageSize());
+    Page<Position> removes = expiries.withoutTtlUpdates(fauna.removesAfter(collection(), offset.remove(),
+        settings.pageSize()));
     ChangeMerge.Result deletes = ChangeMerge.merge(Page.none(), FaunaGateway::positionOf, List.of(removes, expired));
     List<SourceRecord> out = new ArrayList<>();
     deletes.events().stream().map(ChangeEvent::position).filter(p -> p.compareTo(end) <= 0)
@@ -151,7 +152,8 @@ final class CollectionReader {
     Page<FaunaDocument> changes = fauna.changesAfter(index.orElseThrow(), collection(), offset.change(),
         settings.pageSize());
     Page<Position> removes = settings.tracksDeletes()
-        ? fauna.removesAfter(collection(), offset.remove(), settings.pageSize()) : Page.none();
+        ? expiries.withoutTtlUpdates(fauna.removesAfter(collection(), offset.remove(), settings.pageSize()))
+        : Page.none();
     return emit(ChangeMerge.merge(changes, FaunaGateway::positionOf, List.of(removes, expired)), true,
         settings.tracksDeletes(), settings.pollInterval());
   }
@@ -172,7 +174,8 @@ final class CollectionReader {
     if (behind(expired)) {
       return Step.busy(List.of());
     }
-    Page<Position> removes = fauna.removesAfter(collection(), offset.remove(), settings.pageSize());
+    Page<Position> removes = expiries.withoutTtlUpdates(fauna.removesAfter(collection(), offset.remove(),
+        settings.pageSize()));
     Duration rest = untilDue.compareTo(settings.pollInterval()) < 0 ? untilDue : settings.pollInterval();
     return emit(ChangeMerge.merge(Page.none(), FaunaGateway::positionOf, List.of(removes, expired)), false, true,
         rest);
@@ -189,11 +192,13 @@ final class CollectionReader {
         out.addAll(delete(event.position()));
       }
     }
+    // a stream never moves back: a record's offset may hold one stream ahead of the other (resumed from it, the
+    // horizon of both can be behind the one ahead)
     if (changesRead) {
-      offset = offset.withChange(merged.horizon());
+      offset = offset.withChange(max(offset.change(), merged.horizon()));
     }
     if (removesRead) {
-      offset = offset.withRemove(merged.horizon());
+      offset = offset.withRemove(max(offset.remove(), merged.horizon()));
     }
     return merged.complete() ? Step.caughtUp(out, restWhenComplete) : Step.busy(out);
   }
@@ -205,6 +210,10 @@ final class CollectionReader {
 
   private static Position min(Position a, Position b) {
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Position max(Position a, Position b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /**

@@ -43,6 +43,8 @@ final class TtlExpiries {
   private final int pageSize;
   /** Expiry positions of the entries known, after {@code floor}, up to {@code windowEnd}. */
   private final TreeSet<Position> pending = new TreeSet<>();
+  /** Where the index's events added an entry, after {@code floor}: a remove there is a ttl update, not a delete. */
+  private final TreeSet<Position> added = new TreeSet<>();
   private TtlReads.Cursor events;
   private long eventsThrough;
   private long windowEnd;
@@ -80,8 +82,20 @@ final class TtlExpiries {
       log.warn("{}", TtlIndex.missingWarning(collection));
       return none();
     }
+    TtlReads reads = new TtlReads(fauna);
+    try {
+      reads.events(found.get(), collection, TtlReads.Cursor.historyStart(), 1);
+    } catch (FaunaQueryException e) {
+      if (e.kind() != FaunaQueryException.Kind.PERMISSION_DENIED) {
+        throw e;
+      }
+      log.warn("Collection '{}': the key may not read its ttl index '{}', so documents that expire by ttl will not "
+          + "reach Kafka as deletes. Add { resource: Index(\"{}\"), actions: { read: true } } to the privileges "
+          + "of its role.", collection, found.get(), found.get());
+      return none();
+    }
     log.info("Collection '{}': documents that expire by ttl are found through index '{}'", collection, found.get());
-    return through(collection, found.get(), new TtlReads(fauna), settings.pageSize());
+    return through(collection, found.get(), reads, settings.pageSize());
   }
 
   /** The expiries of the collection, read through its ttl index. */
@@ -104,6 +118,7 @@ final class TtlExpiries {
     }
     floor = emitted;
     pending.headSet(emitted, true).clear();
+    added.headSet(emitted, true).clear();
     if (events == null) {
       rebuild();
     }
@@ -119,8 +134,8 @@ final class TtlExpiries {
   /** The pending expiries after {@code emitted} up to what is known, at most a page of them. */
   private Page<Position> due(Position emitted, boolean moreEvents) {
     Position horizon = Position.endOf(Math.min(eventsThrough, windowEnd));
-    if (horizon.compareTo(emitted) <= 0) {
-      return new Page<>(List.of(), true, emitted);
+    if (horizon.compareTo(emitted) <= 0) { // replaying below it, or caught up with nothing new since
+      return new Page<>(List.of(), moreEvents || eventsThrough < emitted.ts(), emitted);
     }
     List<Position> items = new ArrayList<>();
     for (Position p : pending.subSet(emitted, false, horizon, true)) {
@@ -132,7 +147,24 @@ final class TtlExpiries {
     return new Page<>(items, moreEvents, horizon);
   }
 
+  /**
+   * The removes without those of ttl updates: an update that sets, changes or clears a ttl removes and adds the
+   * document in {@code Documents(c)} too (the ttl is part of every index entry), and the ttl index shows the add at
+   * the same (ts, ref). Valid up to this stream's last horizon, which bounds what is emitted.
+   */
+  Page<Position> withoutTtlUpdates(Page<Position> removes) {
+    if (index == null) {
+      return removes;
+    }
+    return new Page<>(removes.items().stream().filter(p -> !added.contains(p)).toList(), removes.more(),
+        removes.through());
+  }
+
   private void apply(TtlReads.Event event) {
+    Position at = new Position(event.ts(), event.ref());
+    if (event.add() && at.compareTo(floor) > 0) {
+      added.add(at);
+    }
     if (event.expiresAt() == null) {
       return;
     }
@@ -166,6 +198,7 @@ final class TtlExpiries {
   /** Forgets everything, reads a fresh window, and replays the index's events from the start of its history. */
   private void rebuild() {
     pending.clear();
+    added.clear();
     long now = reads.now();
     log.info("Collection '{}': reading the ttl index '{}' for expiries after {} (its events from the start of its "
         + "retained history, and the entries expiring up to {})", collection, index, floor, now + LOOKAHEAD_MICROS);

@@ -16,14 +16,17 @@ import static dev.faunaconnect.source.ReaderHarness.data;
 import static dev.faunaconnect.source.ReaderHarness.offsetOf;
 import static dev.faunaconnect.source.ReaderHarness.untilCaughtUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.faunadb.client.query.Expr;
 import com.faunadb.client.query.Language.TimeUnit;
 import com.faunadb.client.types.Codec;
 import dev.faunaconnect.convert.RecordBuilder;
+import dev.faunaconnect.fauna.TtlIndex;
 import dev.faunaconnect.fixtures.FaunaFixture;
 import dev.faunaconnect.offset.CollectionOffset;
 import dev.faunaconnect.offset.Position;
+import dev.faunaconnect.testing.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -106,10 +109,12 @@ class TtlExpiryReaderTest {
     expected.addAll(deletes(mode, "3", e));
     expected.addAll(deletes(mode, "2", t0 + 20 * 60_000_000L));
     assertEquals(expected, data(all));
-    all.stream().filter(r -> r.value() instanceof Struct s && s.get("deleted_at") != null)
+    all.stream().filter(r -> r.value() instanceof Struct s && s.schema().field("deleted_at") != null
+            && s.get("deleted_at") != null)
         .forEach(r -> assertDeleteRecord(r, mode));
-    // a snapshot resumed now no longer shows 2: it has expired (its delete follows anyway)
-    assertEachOffsetResumesTheRest(harness, all, "read 2 " + b);
+    // resumed now, the snapshot no longer shows 2 (expired), nor the changes the change of 3 (deleted since):
+    // their deletes follow anyway
+    assertEachOffsetResumesTheRest(harness, all, "read 2 " + b, "upsert 3 " + d);
   }
 
   @Test
@@ -143,8 +148,9 @@ class TtlExpiryReaderTest {
     assertEquals(List.of("read 1 " + a, "read 2 " + a, "read 3 " + a, "read 4 " + a, "upsert 1 " + set1,
         "upsert 2 " + moved2, "upsert 3 " + cleared3, "delete 4 " + past4, "delete 1 " + (t0 + 10 * 60_000_000L),
         "delete 2 " + (t0 + 30 * 60_000_000L)), data(all), "writes at " + List.of(set2, set3));
-    // resumed now, a snapshot at T still shows 2 and 4: their versions at T have no ttl
-    assertEachOffsetResumesTheRest(harness, all);
+    // resumed now, a snapshot at T still shows 2 and 4 (their versions at T have no ttl), but the changes no longer
+    // show the updates of 1 and 2, which have expired since: only their deletes follow
+    assertEachOffsetResumesTheRest(harness, all, "upsert 1 " + set1, "upsert 2 " + moved2);
   }
 
   @Test
@@ -193,6 +199,23 @@ class TtlExpiryReaderTest {
     assertEachOffsetResumesTheRest(harness, all, "read 6 " + c);
   }
 
+  @Test
+  void aCollectionWithoutTtlIndexIsStreamedWithAWarningThatExpiriesWillNotBeSeen() {
+    fixture.createCollection("plain", 30L);
+    fixture.createTsIndex("plain_by_ts", "plain");
+    long a = fixture.create("plain", "1", Obj("n", Value(1)));
+    ReaderHarness harness = new ReaderHarness(fixture, java.util.Map.of("collections", "plain", "deletes.mode",
+        "column"));
+    String logged;
+    try (LogCapture log = LogCapture.open()) {
+      assertEquals(List.of("read 1 " + a), data(untilCaughtUp(harness.reader("plain", null))));
+      logged = log.text();
+    }
+    assertTrue(logged.contains("Collection 'plain' has no ttl index, so documents that expire by ttl will not reach "
+        + "Kafka as deletes"), logged);
+    assertTrue(logged.contains(TtlIndex.createIndexFql("plain")), logged);
+  }
+
   private static List<String> deletes(String mode, String ref, long ts) {
     return switch (mode) {
       case "column" -> List.of("delete " + ref + " " + ts);
@@ -210,14 +233,17 @@ class TtlExpiryReaderTest {
     assertEquals(expected, value);
     assertEquals(value.getString("ref"), ((Struct) r.key()).getString("ref"));
     assertEquals(ts / 1000, r.timestamp());
-    assertEquals("items", r.topic());
+    assertEquals("fauna.items", r.topic());
     assertEquals(RecordBuilder.OP_DELETE, r.headers().lastWithName(RecordBuilder.OP_HEADER).value());
     if (mode.equals("column")) {
       assertEquals(new Position(ts, value.getString("ref")), offsetOf(r).remove(), "the offset stands at the delete");
     }
   }
 
-  /** A reader started from the offset of any record emits exactly the records after it (see CollectionReaderTest). */
+  /**
+   * A reader started from the offset of any record emits exactly the records after it (see CollectionReaderTest),
+   * except {@code goneSince}: records of documents that are gone by now, which a read made now cannot show.
+   */
   private static void assertEachOffsetResumesTheRest(ReaderHarness harness, List<SourceRecord> emitted,
       String... goneSince) {
     List<SourceRecord> all = emitted.stream().filter(r -> !data(List.of(r)).isEmpty()).toList();
@@ -228,7 +254,8 @@ class TtlExpiryReaderTest {
       List<String> rest = new ArrayList<>(described.subList(firstOfDelete ? i : i + 1, all.size()));
       rest.removeAll(List.of(goneSince));
       List<SourceRecord> resumed = untilCaughtUp(harness.reader("items", offsetOf(all.get(i))));
-      assertEquals(rest, data(resumed), "resumed after record " + i + " (" + described.get(i) + ")");
+      assertEquals(rest, data(resumed), "resumed after record " + i + " (" + described.get(i) + ", offset "
+          + offsetOf(all.get(i)) + ")");
     }
   }
 }
