@@ -232,6 +232,23 @@ class TtlExpiryReaderTest {
   }
 
   @Test
+  void withoutATsIndexExpiriesArriveBetweenFullSyncs() {
+    fixture.createCollection("synced", 30L);
+    fixture.query(CreateIndex(Obj("name", Value("synced_by_ttl"), "source", Collection("synced"), "terms", Arr(),
+        "values", Arr(Obj("field", Value("ttl")), Obj("field", Value("ref"))))));
+    long ttl = now() + 5 * 60_000_000L;
+    long a = fixture.query(Create(Ref(Collection("synced"), "1"), Obj("data", Obj("n", Value(1)), "ttl", time(ttl))))
+        .at("ts").to(Codec.LONG).get();
+    ReaderHarness harness = new ReaderHarness(fixture, java.util.Map.of("collections", "synced", "deletes.mode",
+        "column", "full.sync.interval.ms", "86400000"));
+    CollectionReader reader = harness.reader("synced", null);
+    List<SourceRecord> all = new ArrayList<>(untilCaughtUp(reader));
+    all.addAll(after(MINUTE.multipliedBy(10), reader));
+    assertEquals(List.of("read 1 " + a, "delete 1 " + ttl), data(all));
+    assertEquals(CollectionOffset.Phase.FULL_SYNC, reader.offset().phase());
+  }
+
+  @Test
   void aCollectionWithoutTtlIndexIsStreamedWithAWarningThatExpiriesWillNotBeSeen() {
     fixture.createCollection("plain", 30L);
     fixture.createTsIndex("plain_by_ts", "plain");
