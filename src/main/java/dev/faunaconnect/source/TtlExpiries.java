@@ -201,7 +201,9 @@ final class TtlExpiries {
     added.clear();
     long now = reads.now();
     log.info("Collection '{}': reading the ttl index '{}' for expiries after {} (its events from the start of its "
-        + "retained history, and the entries expiring up to {})", collection, index, floor, now + LOOKAHEAD_MICROS);
+        + "retained history, and the entries expiring up to {}); an expiry since then whose ttl was written before "
+        + "the collection's retained history cannot be seen any more", collection, index, floor,
+        now + LOOKAHEAD_MICROS);
     TtlReads.Window window = reads.window(index, collection, floor.ts(), now + LOOKAHEAD_MICROS, pageSize);
     windowEnd = now + LOOKAHEAD_MICROS;
     window.entries().forEach(this::addLive);
