@@ -260,7 +260,8 @@ public final class FaunaGateway {
     });
   }
 
-  private Value run(FaunaQuery query) {
+  /** Runs a query through the driver, with the retries and classification of failures of every read. */
+  Value run(FaunaQuery query) {
     return withRetries(query, () -> execute(query));
   }
 

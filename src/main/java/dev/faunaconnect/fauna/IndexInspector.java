@@ -103,18 +103,18 @@ public final class IndexInspector {
     return e.errors().stream().anyMatch(error -> "invalid ref".equals(error.code()));
   }
 
-  private static boolean isCollection(Value source, String collection) {
+  static boolean isCollection(Value source, String collection) {
     return source instanceof RefV ref && ref.getId().equals(collection)
         && ref.getCollection().filter(parent -> "collections".equals(parent.getId())
             && parent.getCollection().isEmpty()).isPresent();
   }
 
-  private static String describeSource(Value source) {
+  static String describeSource(Value source) {
     return source instanceof RefV ref ? ref.getId() : DefinitionJson.text(source);
   }
 
   /** {@code {field: "ts"}} or {@code {field: ["ts"]}}, not reversed and without a transform or binding. */
-  private static boolean isPlainField(Value value, String field) {
+  static boolean isPlainField(Value value, String field) {
     if (!(value instanceof ObjectV)) {
       return false;
     }
@@ -126,11 +126,11 @@ public final class IndexInspector {
         && value.at("binding").getOptional().isEmpty();
   }
 
-  private static boolean isActive(Value definition) {
+  static boolean isActive(Value definition) {
     return definition.at("active").equals(BooleanV.TRUE);
   }
 
-  private static String name(Value definition) {
+  static String name(Value definition) {
     return definition.at("name").to(Codec.STRING).getOptional()
         .orElseGet(() -> definition.at("ref").to(Codec.REF).get().getId());
   }

@@ -28,15 +28,27 @@ final class ChangeMerge {
 
   static Result merge(Page<FaunaDocument> changes, Function<FaunaDocument, Position> positionOf,
       Page<Position> removes) {
+    return merge(changes, positionOf, List.of(removes));
+  }
+
+  /** The same, with several streams of deletes (the remove events, the ttl expiries), each in (ts, ref) order. */
+  static Result merge(Page<FaunaDocument> changes, Function<FaunaDocument, Position> positionOf,
+      List<Page<Position>> deletes) {
     List<ChangeEvent> all = new ArrayList<>();
     changes.items().forEach(doc -> all.add(new ChangeEvent.Upsert(doc, positionOf.apply(doc))));
-    removes.items().forEach(p -> all.add(new ChangeEvent.Delete(p)));
-    Position horizon = min(changes.through(), removes.through());
+    Position horizon = changes.through();
+    boolean more = changes.more();
+    for (Page<Position> stream : deletes) {
+      stream.items().forEach(p -> all.add(new ChangeEvent.Delete(p)));
+      horizon = min(horizon, stream.through());
+      more |= stream.more();
+    }
+    Position through = horizon;
     List<ChangeEvent> events = all.stream()
-        .filter(e -> e.position().compareTo(horizon) <= 0)
+        .filter(e -> e.position().compareTo(through) <= 0)
         .sorted(ORDER)
         .toList();
-    return new Result(events, horizon, events.size() == all.size() && !changes.more() && !removes.more());
+    return new Result(events, horizon, events.size() == all.size() && !more);
   }
 
   private static Position min(Position a, Position b) {

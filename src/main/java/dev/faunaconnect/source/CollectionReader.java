@@ -46,6 +46,7 @@ final class CollectionReader {
   private final Heartbeats heartbeats;
   private Optional<String> index;
   private CollectionOffset offset;
+  private TtlExpiries expiries = TtlExpiries.none();
 
   CollectionReader(ReaderSettings settings, FaunaGateway fauna, RecordBuilder records, ReaderStart starter,
       CollectionOffset stored) {
@@ -74,6 +75,7 @@ final class CollectionReader {
       ReaderStart.Start start = starter.start(stored);
       index = start.index();
       offset = start.offset();
+      expiries = TtlExpiries.open(settings, fauna);
       return heartbeats.complete(Step.busy(List.of()), offset);
     }
     Step step = switch (offset.phase()) {
@@ -88,6 +90,7 @@ final class CollectionReader {
     if (settings.tracksDeletes() && offset.remove().compareTo(Position.endOf(offset.snapshotTs())) < 0) {
       return removesUpToSnapshot();
     }
+    expiries.after(offset.remove()); // follows the ttl index meanwhile: its expiries are emitted after the snapshot
     Page<FaunaDocument> page;
     try {
       page = fauna.snapshotAfter(collection(), offset.snapshotTs(), offset.snapshotRef(), settings.pageSize());
@@ -128,21 +131,33 @@ final class CollectionReader {
   /** Emits the deletes up to the snapshot time, so none of them follows the snapshot's records. */
   private Step removesUpToSnapshot() {
     Position end = Position.endOf(offset.snapshotTs());
-    Page<Position> removes = fauna.removesAfter(collection(), offset.remove(), settings.pageSize());
+    Page<Position> expired = expiries.after(offset.remove());
+    if (behind(expired)) {
+      return Step.busy(List.of());
+    }
+    Page<Position> removes = expiries.withoutTtlUpdates(fauna.removesAfter(collection(), offset.remove(),
+        settings.pageSize()));
+    ChangeMerge.Result deletes = ChangeMerge.merge(Page.none(), FaunaGateway::positionOf, List.of(removes, expired));
     List<SourceRecord> out = new ArrayList<>();
-    removes.items().stream().filter(p -> p.compareTo(end) <= 0).forEach(p -> out.addAll(delete(p)));
-    offset = offset.withRemove(min(end, removes.through()));
+    deletes.events().stream().map(ChangeEvent::position).filter(p -> p.compareTo(end) <= 0)
+        .forEach(p -> out.addAll(delete(p)));
+    offset = offset.withRemove(min(end, deletes.horizon()));
     return Step.busy(out);
   }
 
   private Step streamingStep() {
+    Page<Position> expired = expiries.after(offset.remove());
+    if (behind(expired)) {
+      return Step.busy(List.of());
+    }
     Page<FaunaDocument> changes = settings.everyVersion()
         ? fauna.versionsAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize())
         : fauna.changesAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize());
     Page<Position> removes = settings.tracksDeletes()
-        ? fauna.removesAfter(collection(), offset.remove(), settings.pageSize()) : Page.none();
-    return emit(ChangeMerge.merge(changes, FaunaGateway::positionOf, removes), true, settings.tracksDeletes(),
-        settings.pollInterval());
+        ? expiries.withoutTtlUpdates(fauna.removesAfter(collection(), offset.remove(), settings.pageSize()))
+        : Page.none();
+    return emit(ChangeMerge.merge(changes, FaunaGateway::positionOf, List.of(removes, expired)), true,
+        settings.tracksDeletes(), settings.pollInterval());
   }
 
   private Step fullSyncStep() {
@@ -157,9 +172,15 @@ final class CollectionReader {
     if (!settings.tracksDeletes()) {
       return Step.caughtUp(List.of(), untilDue);
     }
-    Page<Position> removes = fauna.removesAfter(collection(), offset.remove(), settings.pageSize());
+    Page<Position> expired = expiries.after(offset.remove());
+    if (behind(expired)) {
+      return Step.busy(List.of());
+    }
+    Page<Position> removes = expiries.withoutTtlUpdates(fauna.removesAfter(collection(), offset.remove(),
+        settings.pageSize()));
     Duration rest = untilDue.compareTo(settings.pollInterval()) < 0 ? untilDue : settings.pollInterval();
-    return emit(ChangeMerge.merge(Page.none(), FaunaGateway::positionOf, removes), false, true, rest);
+    return emit(ChangeMerge.merge(Page.none(), FaunaGateway::positionOf, List.of(removes, expired)), false, true,
+        rest);
   }
 
   /** Emits the merged events; then the streams read stand at the horizon, which they were read through. */
@@ -173,17 +194,28 @@ final class CollectionReader {
         out.addAll(delete(event.position()));
       }
     }
+    // a stream never moves back: a record's offset may hold one stream ahead of the other (resumed from it, the
+    // horizon of both can be behind the one ahead)
     if (changesRead) {
-      offset = offset.withChange(merged.horizon());
+      offset = offset.withChange(max(offset.change(), merged.horizon()));
     }
     if (removesRead) {
-      offset = offset.withRemove(merged.horizon());
+      offset = offset.withRemove(max(offset.remove(), merged.horizon()));
     }
     return merged.complete() ? Step.caughtUp(out, restWhenComplete) : Step.busy(out);
   }
 
+  /** Whether the ttl expiries are still replayed below the last delete emitted: then nothing else is read yet. */
+  private boolean behind(Page<Position> expired) {
+    return expired.more() && expired.through().compareTo(offset.remove()) <= 0;
+  }
+
   private static Position min(Position a, Position b) {
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static Position max(Position a, Position b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /**

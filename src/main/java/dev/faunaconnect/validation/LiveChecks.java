@@ -82,6 +82,7 @@ final class LiveChecks {
     target.explicitIndexes().forEach((collection, index) -> checkExplicitIndex(collection, index, canListIndexes));
     if (canListIndexes) {
       existing.stream().filter(c -> !target.explicitIndexes().containsKey(c)).forEach(this::checkDiscoveredIndex);
+      TtlIndexCheck.warnEach(gateway, target.props(), existing);
     }
     warning = KeyRoleCheck.warning(gateway, existing.isEmpty() ? visible.stream().findFirst()
         : existing.stream().findFirst());

@@ -80,4 +80,21 @@ class ChangeMergeTest {
     ChangeMerge.Result merged = merge(changes(false, doc(4, "7")), removes(false, new Position(4, "7")));
     assertEquals(List.of("delete 4/7", "upsert 4/7"), describe(merged));
   }
+
+  @Test
+  void severalDeleteStreamsMergeInOrderUpToTheEarliestOfAllHorizons() {
+    Page<Position> expiries = new Page<>(List.of(new Position(3, "9"), new Position(7, "4")), true,
+        new Position(7, "4"));
+    ChangeMerge.Result merged = ChangeMerge.merge(changes(false, doc(1, "1"), doc(3, "9"), doc(8, "2")),
+        FaunaGateway::positionOf, List.of(removes(false, new Position(2, "5"), new Position(9, "1")), expiries));
+    assertEquals(List.of("upsert 1/1", "delete 2/5", "delete 3/9", "upsert 3/9", "delete 7/4"), describe(merged));
+    assertEquals(new Position(7, "4"), merged.horizon());
+    assertEquals(false, merged.complete());
+
+    ChangeMerge.Result ended = ChangeMerge.merge(changes(false, doc(1, "1")), FaunaGateway::positionOf,
+        List.of(removes(false, new Position(2, "5")), new Page<>(List.of(new Position(4, "4")), false,
+            Position.endOf(READ_AT))));
+    assertEquals(List.of("upsert 1/1", "delete 2/5", "delete 4/4"), describe(ended));
+    assertEquals(true, ended.complete());
+  }
 }
