@@ -1,8 +1,8 @@
 package dev.faunaconnect.localfauna;
 
 /**
- * A small realistic data set: {@code customers} and {@code orders}, each with a ts/ref index for incremental sync
- * and {@code history_days} for deletes, with nested data, refs, dates, timestamps and bytes; plus the read-only role
+ * A small realistic data set: {@code customers} and {@code orders}, each with a ts/ref index for incremental sync,
+ * a ttl index for expiries and {@code history_days} for deletes, with nested data, refs, dates, timestamps and bytes; plus the read-only role
  * {@code kafka-connect-readonly} as the setup FQL in the docs creates it. {@link #createReadOnlyKey} makes a key with
  * that role (its secret is shown only once).
  */
@@ -17,7 +17,11 @@ public final class SampleData {
         [{"create_index":{"object":{"name":"customers_by_ts","source":{"collection":"customers"},"terms":[],
             "values":[{"object":{"field":"ts"}},{"object":{"field":"ref"}}]}}},
          {"create_index":{"object":{"name":"orders_by_ts","source":{"collection":"orders"},"terms":[],
-            "values":[{"object":{"field":"ts"}},{"object":{"field":"ref"}}]}}}]""");
+            "values":[{"object":{"field":"ts"}},{"object":{"field":"ref"}}]}}},
+         {"create_index":{"object":{"name":"customers_by_ttl","source":{"collection":"customers"},"terms":[],
+            "values":[{"object":{"field":"ttl"}},{"object":{"field":"ref"}}]}}},
+         {"create_index":{"object":{"name":"orders_by_ttl","source":{"collection":"orders"},"terms":[],
+            "values":[{"object":{"field":"ttl"}},{"object":{"field":"ref"}}]}}}]""");
     fauna.query("""
         [{"create":{"ref":{"collection":"customers"},"id":"101"},"params":{"object":{"data":{"object":{
             "name":"Ada Lovelace","email":"ada@example.com","tier":"gold","signed_up":{"@date":"2021-03-14"},
@@ -43,8 +47,10 @@ public final class SampleData {
           {"object":{"resource":{"indexes":null},"actions":{"object":{"read":true}}}},
           {"object":{"resource":{"collection":"customers"},"actions":{"object":{"read":true}}}},
           {"object":{"resource":{"index":"customers_by_ts"},"actions":{"object":{"read":true}}}},
+          {"object":{"resource":{"index":"customers_by_ttl"},"actions":{"object":{"read":true}}}},
           {"object":{"resource":{"collection":"orders"},"actions":{"object":{"read":true}}}},
-          {"object":{"resource":{"index":"orders_by_ts"},"actions":{"object":{"read":true}}}}]}}}""");
+          {"object":{"resource":{"index":"orders_by_ts"},"actions":{"object":{"read":true}}}},
+          {"object":{"resource":{"index":"orders_by_ttl"},"actions":{"object":{"read":true}}}}]}}}""");
   }
 
   /** {@code CreateKey({name: "kafka-connect", role: Role("kafka-connect-readonly")})}; returns the key's secret. */
