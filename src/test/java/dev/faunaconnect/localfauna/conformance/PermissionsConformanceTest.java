@@ -111,7 +111,8 @@ class PermissionsConformanceTest extends FreshServerTest {
     assertEquals(page(null, null, arr(collectionRef("customers"), collectionRef("orders"),
         collectionRef("secrets"))), run(readonly, Paginate(Collections())));
     assertEquals(page(null, null, arr(indexRef("customers_by_ts"), indexRef("orders_by_ts"),
-        indexRef("secrets_by_ts"))), run(readonly, Paginate(Indexes())));
+        indexRef("customers_by_ttl"), indexRef("orders_by_ttl"), indexRef("secrets_by_ts"))),
+        run(readonly, Paginate(Indexes())));
     assertEquals(fauna.query(Get(Collection("customers"))), run(readonly, Get(Collection("customers"))));
     assertEquals(fauna.query(Get(Index("secrets_by_ts"))), run(readonly, Get(Index("secrets_by_ts"))));
     assertEquals(fauna.query(Paginate(Documents(Collection("customers")))),
