@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
 /**
@@ -116,7 +117,7 @@ public final class Quickstart {
         for (SampleWrites.Change c : change.changes()) {
           out.println("  > " + c.description());
           fauna.query(c.query());
-          for (String kind : "delete".equals(change.kind()) ? deleteKinds : List.of(change.kind())) {
+          for (String kind : recordKinds(change.kind(), deleteKinds)) {
             expected.add(c.collection(), kind, 1);
           }
         }
@@ -200,6 +201,15 @@ public final class Quickstart {
   }
 
   /** The records one delete becomes, per {@code deletes.mode}. */
+  /** The kinds of the records one change of a step gives. */
+  private static List<String> recordKinds(String stepKind, List<String> deleteKinds) {
+    return switch (stepKind) {
+      case "delete" -> deleteKinds;
+      case "expire" -> Stream.concat(Stream.of("upsert"), deleteKinds.stream()).toList();
+      default -> List.of(stepKind);
+    };
+  }
+
   static List<String> deleteKinds(String mode) {
     return switch (mode.trim().toLowerCase(Locale.ROOT)) {
       case "ignore" -> List.of();

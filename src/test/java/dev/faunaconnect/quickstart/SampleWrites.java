@@ -6,17 +6,26 @@ import dev.faunaconnect.localfauna.LocalFauna;
 import dev.faunaconnect.localfauna.SampleData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * What the quickstart does to Fauna besides loading the sample: a read-only key for the connector, then a few
- * inserts, updates and deletes. Each change touches a different document, so each yields its own records.
+ * inserts, updates, an expiry by ttl and deletes. Each change touches a different document, so each yields its own
+ * records.
  */
 final class SampleWrites {
   static final String READ_ONLY_ROLE = "kafka-connect-readonly";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One step of changes: what it does, in words, and its queries (Fauna's wire JSON). */
+  /** How long after the quickstart sets it a document's ttl passes. */
+  static final Duration EXPIRES_AFTER = Duration.ofSeconds(3);
+
+  /**
+   * One step of changes: what it does, in words, and its queries (Fauna's wire JSON). Its kind is that of the
+   * records each change gives: {@code upsert}, {@code delete}, or {@code expire} (an upsert, the ttl set, then the
+   * delete records when it passes).
+   */
   record Step(String title, String kind, List<Change> changes) {}
 
   record Change(String collection, String description, String query) {}
@@ -55,6 +64,11 @@ final class SampleWrites {
             new Change("orders", "Update orders/201: items 3 -> 4, total 129.5 -> 172.5", """
                 {"update":{"ref":{"collection":"orders"},"id":"201"},
                  "params":{"object":{"data":{"object":{"items":4,"total":172.5}}}}}"""))),
+        new Step("Expire", "expire", List.of(
+            new Change("customers", "Update customers/102: ttl = now + " + EXPIRES_AFTER.toSeconds() + " s", """
+                {"update":{"ref":{"collection":"customers"},"id":"102"},"params":{"object":{"ttl":
+                  {"epoch":{"add":[{"to_micros":{"now":null}},%d]},"unit":"microseconds"}}}}""".formatted(
+                EXPIRES_AFTER.toNanos() / 1000L)))),
         new Step("Delete", "delete", List.of(
             new Change("customers", "Delete customers/103", """
                 {"delete":{"ref":{"collection":"customers"},"id":"103"}}"""),
