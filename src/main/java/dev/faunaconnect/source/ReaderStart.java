@@ -97,9 +97,19 @@ final class ReaderStart {
     return CollectionOffset.freshSnapshotAt(now);
   }
 
+  /**
+   * The stored offset, checked against the history, then fitted to the index found. A switch from full sync to
+   * streaming is checked again: with {@code changes.mode=every_version}, the versions since the last full sync are
+   * read from the index's history, which may no longer reach back that far.
+   */
   private CollectionOffset resume(CollectionOffset stored, Optional<String> index) {
     CollectionOffset checked = guard.check(stored);
-    return checked == stored ? reconcile(stored, index) : checked;
+    if (checked != stored) {
+      return checked;
+    }
+    CollectionOffset reconciled = reconcile(stored, index);
+    return stored.phase() == Phase.FULL_SYNC && reconciled.phase() == Phase.STREAMING
+        ? guard.check(reconciled) : reconciled;
   }
 
   private CollectionOffset reconcile(CollectionOffset stored, Optional<String> index) {
