@@ -115,6 +115,32 @@ class EveryVersionEdgeTest {
     assertEquals(List.of("read 1 " + u3, "read 2 " + u2), data(again), "a fresh snapshot");
   }
 
+  /**
+   * A running reader that could not read for longer than the history (Kafka down, the task paused): the versions
+   * written meanwhile are gone from the index's history, so its next read fails loudly, or takes a fresh snapshot,
+   * never goes on silently past them.
+   */
+  @Test
+  void aRunningReaderBehindTheHistoryFailsOrTakesAFreshSnapshot() {
+    fixture.createCollection("items", 0L);
+    fixture.createTsIndex("items_by_ts", "items");
+    long a = fixture.createAll("items", ReaderHarness.docs(1, 2));
+    CollectionReader failing = ReaderHarness.ofItems(fixture, "ignore", "changes.mode", "every_version")
+        .reader("items", null);
+    CollectionReader snapshotting = ReaderHarness.ofItems(fixture, "ignore", "changes.mode", "every_version",
+        "history.loss.action", "snapshot").reader("items", null);
+    assertEquals(List.of("read 1 " + a, "read 2 " + a), data(untilCaughtUp(failing)));
+    assertEquals(List.of("read 1 " + a, "read 2 " + a), data(untilCaughtUp(snapshotting)));
+    fixture.update("items", "1", Obj("n", Value(11)));
+    fixture.fauna().advanceClock(Duration.ofMinutes(16));
+    long u2 = fixture.update("items", "1", Obj("n", Value(12)));
+
+    ConnectException lost = assertThrows(ConnectException.class, () -> untilCaughtUp(failing));
+    assertTrue(lost.getMessage().contains("versions (changes.mode=every_version) were read up to")
+        && lost.getMessage().contains("LOST"), lost.getMessage());
+    assertEquals(List.of("read 1 " + u2, "read 2 " + a), data(untilCaughtUp(snapshotting)), "a fresh snapshot");
+  }
+
   /** The offset of a reader that read collection {@code items} in full (no index). */
   private CollectionOffset fullSync() {
     CollectionReader reader = ReaderHarness.ofItems(fixture, "ignore", "changes.mode", "every_version",
