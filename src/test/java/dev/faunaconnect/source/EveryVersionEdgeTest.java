@@ -141,6 +141,39 @@ class EveryVersionEdgeTest {
     assertEquals(List.of("read 1 " + u2, "read 2 " + a), data(untilCaughtUp(snapshotting)), "a fresh snapshot");
   }
 
+  /** Offsets move between the modes: each resumes after the position the other stored. */
+  @Test
+  void offsetsOfLatestResumeInEveryVersionAndBack() {
+    fixture.createCollection("items", 30L);
+    fixture.createTsIndex("items_by_ts", "items");
+    fixture.createAll("items", ReaderHarness.docs(1, 3));
+    ReaderHarness latest = ReaderHarness.ofItems(fixture, "column", "page.size", "1");
+    ReaderHarness everyVersion = ReaderHarness.ofItems(fixture, "column", "page.size", "1", "changes.mode",
+        "every_version");
+    CollectionReader reader = latest.reader("items", null);
+    untilCaughtUp(reader);
+    long t1 = fixture.update("items", "1", Obj("n", Value(11)));
+    long t2 = fixture.update("items", "2", Obj("n", Value(21)));
+    List<SourceRecord> latestTopic = untilCaughtUp(reader);
+    assertEquals(List.of("upsert 1 " + t1, "upsert 2 " + t2), data(latestTopic));
+    long t3 = fixture.update("items", "1", Obj("n", Value(12)));
+    long t4 = fixture.update("items", "1", Obj("n", Value(13)));
+    long d = fixture.delete("items", "2");
+    long t5 = fixture.update("items", "3", Obj("n", Value(31)));
+
+    assertEquals(List.of("upsert 2 " + t2, "upsert 1 " + t3, "upsert 1 " + t4, "delete 2 " + d,
+        "upsert 3 " + t5), data(untilCaughtUp(everyVersion.reader("items", offsetOf(latestTopic.get(0))))));
+    List<SourceRecord> versions = untilCaughtUp(everyVersion.reader("items", offsetOf(latestTopic.get(1))))
+        .stream().filter(r -> !ReaderHarness.describe(r).startsWith("heartbeat")).toList();
+    assertEquals(List.of("upsert 1 " + t3, "upsert 1 " + t4, "delete 2 " + d, "upsert 3 " + t5),
+        data(versions));
+    assertEquals(List.of("upsert 1 " + t4, "delete 2 " + d, "upsert 3 " + t5),
+        data(untilCaughtUp(latest.reader("items", offsetOf(versions.get(0))))));
+    assertEquals(List.of("upsert 3 " + t5), data(untilCaughtUp(latest.reader("items", offsetOf(versions.get(2))))),
+        "from the offset of a delete");
+    assertEquals(List.of(), data(untilCaughtUp(latest.reader("items", offsetOf(versions.get(3))))));
+  }
+
   /** The offset of a reader that read collection {@code items} in full (no index). */
   private CollectionOffset fullSync() {
     CollectionReader reader = ReaderHarness.ofItems(fixture, "ignore", "changes.mode", "every_version",
