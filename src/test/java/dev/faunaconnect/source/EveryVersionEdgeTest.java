@@ -3,6 +3,7 @@ package dev.faunaconnect.source;
 import static com.faunadb.client.query.Language.Arr;
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.Delete;
+import static com.faunadb.client.query.Language.Insert;
 import static com.faunadb.client.query.Language.Now;
 import static com.faunadb.client.query.Language.Obj;
 import static com.faunadb.client.query.Language.Ref;
@@ -172,6 +173,29 @@ class EveryVersionEdgeTest {
     assertEquals(List.of("upsert 3 " + t5), data(untilCaughtUp(latest.reader("items", offsetOf(versions.get(2))))),
         "from the offset of a delete");
     assertEquals(List.of(), data(untilCaughtUp(latest.reader("items", offsetOf(versions.get(3))))));
+  }
+
+  /**
+   * Back-dated writes ({@code Insert} at a past ts) land in the history at that ts: one after the position read is
+   * delivered in its (ts, ref) place; one at or before it is never read (the reader does not go back).
+   */
+  @Test
+  void backDatedVersionsAreDeliveredOnlyAfterThePositionRead() {
+    fixture.createCollection("items", 30L);
+    fixture.createTsIndex("items_by_ts", "items");
+    long a = fixture.createAll("items", ReaderHarness.docs(1, 2));
+    CollectionReader reader = ReaderHarness.ofItems(fixture, "column", "changes.mode", "every_version")
+        .reader("items", null);
+    untilCaughtUp(reader);
+    long read = reader.offset().change().ts();
+    fixture.fauna().advanceClock(Duration.ofSeconds(10));
+    long u = fixture.update("items", "2", Obj("n", Value(22)));
+    fixture.query(Insert(Ref(Collection("items"), "1"), Value(read), Value("update"), Obj("data", Obj("n",
+        Value(10)))));
+    fixture.query(Insert(Ref(Collection("items"), "1"), Value(read + 1), Value("update"), Obj("data", Obj("n",
+        Value(11)))));
+    assertEquals(List.of("upsert 1 " + (read + 1), "upsert 2 " + u), data(untilCaughtUp(reader)));
+    assertTrue(a < read);
   }
 
   /** The offset of a reader that read collection {@code items} in full (no index). */
