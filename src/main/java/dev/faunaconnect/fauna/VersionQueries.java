@@ -3,6 +3,8 @@ package dev.faunaconnect.fauna;
 import static com.faunadb.client.query.Language.Arr;
 import static com.faunadb.client.query.Language.At;
 import static com.faunadb.client.query.Language.Collection;
+import static com.faunadb.client.query.Language.Do;
+import static com.faunadb.client.query.Language.Documents;
 import static com.faunadb.client.query.Language.Equals;
 import static com.faunadb.client.query.Language.Exists;
 import static com.faunadb.client.query.Language.Filter;
@@ -35,14 +37,17 @@ import dev.faunaconnect.offset.Position;
  * ({@code IndexValue.ByEventOrdering}), so the adds come in (ts, ref) order. The cursor {@code {ts}} leaves out every
  * event at ts; {@code {ts, action: "add", document}} starts at exactly that add ({@code CursorParser}). A version
  * whose ttl has passed is hidden from every read, {@code At} included ({@code DocSnapshot.run}): it comes back as
- * null.
+ * null. A history read below the collection's minimum valid time is cut without an error ({@code SetHistory.read}),
+ * so the first page of a read also reads the collection at the start's ts, which fails then
+ * ({@code ReadValidTimeBelowMVT}, {@link FaunaQueryException.Kind#SNAPSHOT_EXPIRED}).
  */
 final class VersionQueries {
   private VersionQueries() {}
 
   /**
    * {@code Map(Filter(Paginate(Match(Index(i)), {after, events: true, size: n}), add events), Lambda(e, [ts,
-   * document, At(ts, If(Exists(document), Get(document), null))]))}.
+   * document, At(ts, If(Exists(document), Get(document), null))]))}; a first page (no {@code cursor}) in
+   * {@code Do(At(after.ts, Paginate(Documents(c), {size: 1})), page)}.
    */
   static FaunaQuery versionPage(String index, String collection, Position after, Expr cursor, int size) {
     Expr start;
@@ -68,7 +73,13 @@ final class VersionQueries {
         + ", events: true, size: " + size + "}), Lambda(\"e\", Equals(Select(\"action\", Var(\"e\")), \"add\"))), "
         + "Lambda(\"e\", [Select(\"ts\", Var(\"e\")), Select(\"document\", Var(\"e\")), At(Select(\"ts\", Var(\"e\")), "
         + "If(Exists(Select(\"document\", Var(\"e\"))), Get(Select(\"document\", Var(\"e\"))), null))]))";
-    return new FaunaQuery(Map(adds, Lambda("e", version)), fql,
+    Expr page = Map(adds, Lambda("e", version));
+    if (cursor == null) {
+      page = Do(At(Value(after.ts()), Paginate(Documents(Collection(collection))).size(1)), page);
+      fql = "Do(At(" + after.ts() + ", Paginate(Documents(Collection(" + FaunaQueries.quote(collection)
+          + ")), {size: 1})), " + fql + ")";
+    }
+    return new FaunaQuery(page, fql,
         "Index(" + FaunaQueries.quote(index) + ") and Collection(" + FaunaQueries.quote(collection) + ")", collection,
         index);
   }

@@ -150,9 +150,20 @@ final class CollectionReader {
     if (behind(expired)) {
       return Step.busy(List.of());
     }
-    Page<FaunaDocument> changes = settings.everyVersion()
-        ? fauna.versionsAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize())
-        : fauna.changesAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize());
+    Page<FaunaDocument> changes;
+    try {
+      changes = settings.everyVersion()
+          ? fauna.versionsAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize())
+          : fauna.changesAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize());
+    } catch (FaunaQueryException e) {
+      CollectionOffset checked = e.kind() == FaunaQueryException.Kind.SNAPSHOT_EXPIRED
+          ? starter.guard().check(offset) : offset;
+      if (checked == offset) {
+        throw e;
+      }
+      offset = checked; // versions were read up to a position whose history is gone: a fresh snapshot
+      return Step.busy(List.of());
+    }
     Page<Position> removes = settings.tracksDeletes()
         ? expiries.withoutTtlUpdates(fauna.removesAfter(collection(), offset.remove(), settings.pageSize()))
         : Page.none();

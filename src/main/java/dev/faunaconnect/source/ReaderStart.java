@@ -44,8 +44,10 @@ final class ReaderStart {
   Start start(CollectionOffset stored) {
     Optional<String> index = resolveIndex();
     CollectionOffset offset = stored == null ? initial(index) : resume(stored, index);
-    if (settings.tracksDeletes()) {
-      checkRetention(offset);
+    RetentionCheck.Needs needs = new RetentionCheck.Needs(settings.tracksDeletes(),
+        settings.everyVersion() && index.isPresent());
+    if (needs.any()) {
+      checkRetention(offset, needs);
     }
     return new Start(index, offset);
   }
@@ -97,9 +99,19 @@ final class ReaderStart {
     return CollectionOffset.freshSnapshotAt(now);
   }
 
+  /**
+   * The stored offset, checked against the history, then fitted to the index found. A switch from full sync to
+   * streaming is checked again: with {@code changes.mode=every_version}, the versions since the last full sync are
+   * read from the index's history, which may no longer reach back that far.
+   */
   private CollectionOffset resume(CollectionOffset stored, Optional<String> index) {
     CollectionOffset checked = guard.check(stored);
-    return checked == stored ? reconcile(stored, index) : checked;
+    if (checked != stored) {
+      return checked;
+    }
+    CollectionOffset reconciled = reconcile(stored, index);
+    return stored.phase() == Phase.FULL_SYNC && reconciled.phase() == Phase.STREAMING
+        ? guard.check(reconciled) : reconciled;
   }
 
   private CollectionOffset reconcile(CollectionOffset stored, Optional<String> index) {
@@ -126,7 +138,7 @@ final class ReaderStart {
     return read.ref() == null ? read.ts() : read.ts() - 1;
   }
 
-  private void checkRetention(CollectionOffset offset) {
+  private void checkRetention(CollectionOffset offset, RetentionCheck.Needs needs) {
     String collection = settings.name();
     OptionalLong days;
     try {
@@ -135,12 +147,15 @@ final class ReaderStart {
       if (e.kind() != FaunaQueryException.Kind.PERMISSION_DENIED) {
         throw e;
       }
-      log.warn("Cannot check how long collection '{}' keeps the history its deletes are read from: {}", collection,
-          e.getMessage());
+      log.warn("Cannot check how long collection '{}' keeps the history its {} are read from: {}", collection,
+          needs.what(), e.getMessage());
       return;
     }
     long now = fauna.now();
-    long lastRead = offset.removesFromHistoryStart() ? now : offset.remove().ts();
-    RetentionCheck.warnings(collection, days, settings.pollInterval(), lastRead, now).forEach(log::warn);
+    long lastRead = needs.deletes() && !offset.removesFromHistoryStart() ? offset.remove().ts() : now;
+    if (needs.versions() && offset.phase() == Phase.STREAMING) {
+      lastRead = Math.min(lastRead, offset.change().ts());
+    }
+    RetentionCheck.warnings(collection, days, settings.pollInterval(), lastRead, now, needs).forEach(log::warn);
   }
 }
