@@ -131,6 +131,29 @@ final class TtlExpiries {
     return due(emitted, page.more());
   }
 
+  /**
+   * While a snapshot is read: keeps the window of pending entries ahead of now, without reading the events. They are
+   * read after the snapshot, in order and a page at a time like the changes, so the memory never holds every
+   * document written since the snapshot's time (applied late, an event has the same effect: the entries it adds
+   * stay pending until a later event removes them).
+   */
+  void keepAhead(Position emitted) {
+    if (index == null) {
+      return;
+    }
+    floor = emitted;
+    if (events == null) {
+      rebuild();
+    } else {
+      keepWindowAhead(reads.now());
+    }
+  }
+
+  /** How many positions are held in memory (entries pending, adds remembered): for tests. */
+  int remembered() {
+    return pending.size() + added.size();
+  }
+
   /** The pending expiries after {@code emitted} up to what is known, at most a page of them. */
   private Page<Position> due(Position emitted, boolean moreEvents) {
     Position horizon = Position.endOf(Math.min(eventsThrough, windowEnd));

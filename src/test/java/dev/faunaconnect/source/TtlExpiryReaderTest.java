@@ -248,6 +248,40 @@ class TtlExpiryReaderTest {
     assertEquals(CollectionOffset.Phase.FULL_SYNC, reader.offset().phase());
   }
 
+  /**
+   * While a snapshot is read, the ttl index's events are not held in memory: the documents created meanwhile (each
+   * one an event of the ttl index) are read after the snapshot, a page at a time, as its changes are.
+   */
+  @Test
+  void theMemoryOfExpiriesStaysWithinAPageWhileALongSnapshotIsRead() {
+    List<String> snapshot = new ArrayList<>();
+    for (int i = 1; i <= 40; i += 5) { // transactions of 5: a ts of its own is read a page at a time
+      long ts = fixture.createAll("items", ReaderHarness.docs(i, i + 4));
+      ReaderHarness.docs(i, i + 4).keySet().forEach(id -> snapshot.add("read " + id + " " + ts));
+    }
+    long ttl = now() + 30 * 60_000_000L;
+    CollectionReader reader = ReaderHarness.ofItems(fixture, "column").reader("items", null);
+    List<SourceRecord> all = new ArrayList<>();
+    int most = 0;
+    int created = 0;
+    do { // every step up to the end of the snapshot, with 5 documents created after each
+      all.addAll(reader.step().records());
+      fixture.createAll("items", ReaderHarness.docs(100 + created, 104 + created));
+      created += 5;
+      most = Math.max(most, reader.expiries().remembered());
+    } while (reader.offset().phase() == CollectionOffset.Phase.SNAPSHOT);
+    long b = createWithTtl("9999", ttl);
+    all.addAll(untilCaughtUp(reader));
+    most = Math.max(most, reader.expiries().remembered());
+    all.addAll(after(MINUTE.multipliedBy(31), reader));
+    // at most the events of one transaction (5) and a page (2): the remembered adds are let go once read past
+    assertTrue(most <= 7, "held " + most + " positions");
+    List<String> records = data(all);
+    assertEquals(snapshot, records.subList(0, 40));
+    assertEquals(List.of("upsert 9999 " + b, "delete 9999 " + ttl), records.subList(records.size() - 2, records.size()));
+    assertEquals(40 + created + 2, records.size());
+  }
+
   @Test
   void aCollectionWithoutTtlIndexIsStreamedWithAWarningThatExpiriesWillNotBeSeen() {
     fixture.createCollection("plain", 30L);
