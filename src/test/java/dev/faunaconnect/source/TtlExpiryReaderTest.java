@@ -282,6 +282,36 @@ class TtlExpiryReaderTest {
     assertEquals(40 + created + 2, records.size());
   }
 
+  /**
+   * Stopped for longer than the collection's history (1 day + 15 minutes) while a document expired: the expiry is
+   * beyond what Fauna still shows, and {@code history.loss.action} applies, never a silent loss.
+   */
+  @Test
+  void anExpiryWhileStoppedLongerThanTheHistoryGoesThroughHistoryLossAction() {
+    fixture.createCollection("short", 1L);
+    fixture.createTsIndex("short_by_ts", "short");
+    fixture.query(CreateIndex(Obj("name", Value("short_by_ttl"), "source", Collection("short"), "terms", Arr(),
+        "values", Arr(Obj("field", Value("ttl")), Obj("field", Value("ref"))))));
+    fixture.query(Create(Ref(Collection("short"), "1"), Obj("data", Obj("n", Value(1)), "ttl",
+        time(now() + 2 * 60 * 60_000_000L))));
+    long b = fixture.create("short", "2", Obj("n", Value(2)));
+    java.util.Map<String, String> settings = new java.util.HashMap<>(java.util.Map.of("collections", "short",
+        "deletes.mode", "column"));
+    CollectionReader reader = new ReaderHarness(fixture, settings).reader("short", null);
+    assertEquals(2, data(untilCaughtUp(reader)).size());
+    CollectionOffset stored = reader.offset(); // as a heartbeat stores it
+    fixture.advanceClock(Duration.ofHours(26));
+
+    org.apache.kafka.connect.errors.ConnectException lost = org.junit.jupiter.api.Assertions.assertThrows(
+        org.apache.kafka.connect.errors.ConnectException.class,
+        () -> untilCaughtUp(new ReaderHarness(fixture, settings).reader("short", stored)));
+    assertTrue(lost.getMessage().contains("deletes made after that time and before the oldest history kept were "
+        + "LOST"), lost.getMessage());
+    settings.put("history.loss.action", "snapshot");
+    assertEquals(List.of("read 2 " + b), data(untilCaughtUp(new ReaderHarness(fixture, settings)
+        .reader("short", stored))));
+  }
+
   @Test
   void aCollectionWithoutTtlIndexIsStreamedWithAWarningThatExpiriesWillNotBeSeen() {
     fixture.createCollection("plain", 30L);
