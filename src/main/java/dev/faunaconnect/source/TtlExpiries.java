@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  *       delete emitted whose ttl was written within retained history; one written before it is not seen.</li>
  * </ul>
  * Nothing but the delete position is stored: a restart rebuilds the same stream and emits only what follows it.
+ * While a snapshot is read, only the window is kept ahead ({@link #keepAhead}); the events follow it.
  */
 final class TtlExpiries {
   private static final Logger log = LoggerFactory.getLogger(TtlExpiries.class);
