@@ -71,19 +71,23 @@ public final class TtlReads {
     return gateway.now();
   }
 
-  /** The entries with a ttl in ({@code fromExclusive}, {@code toInclusive}], in (ttl, ref) order. */
+  /**
+   * The entries with a ttl in ({@code fromExclusive}, {@code toInclusive}] (rounded up to the microsecond), in
+   * (ttl, ref) order. The range starts at {@code fromExclusive} itself: a ttl between it and the next microsecond
+   * belongs here; one of exactly {@code fromExclusive} is left out by the filter.
+   */
   public Window window(String index, String collection, long fromExclusive, long toInclusive, int size) {
     List<Entry> entries = new ArrayList<>();
     long lastRead = Long.MIN_VALUE;
     Expr cursor = null;
     do {
-      Pagination page = Paginate(Range(Match(Index(index)), Arr(Epoch(fromExclusive + 1, TimeUnit.MICROSECOND)),
+      Pagination page = Paginate(Range(Match(Index(index)), Arr(Epoch(fromExclusive, TimeUnit.MICROSECOND)),
           Arr(Epoch(toInclusive + 1, TimeUnit.MICROSECOND)))).size(size);
       if (cursor != null) {
         page = page.after(cursor);
       }
       Value answer = gateway.run(new FaunaQuery(Arr(page, ToMicros(Now())), "Paginate(Range(Match(Index("
-          + FaunaQueries.quote(index) + ")), [Epoch(" + (fromExclusive + 1) + ", \"microseconds\")], [Epoch("
+          + FaunaQueries.quote(index) + ")), [Epoch(" + fromExclusive + ", \"microseconds\")], [Epoch("
           + (toInclusive + 1) + ", \"microseconds\")]), {size: " + size + "})", "Index(" + FaunaQueries.quote(index)
           + ")", collection, index));
       for (Value element : answer.at(0).at("data").to(Codec.ARRAY).get()) {

@@ -69,6 +69,11 @@ final class CollectionReader {
     return offset;
   }
 
+  /** The ttl expiries it follows: for tests. */
+  TtlExpiries expiries() {
+    return expiries;
+  }
+
   /** One step: the start (a step of its own, so a new start position is stored before anything is read), or one page. */
   Step step() {
     if (offset == null) {
@@ -90,7 +95,7 @@ final class CollectionReader {
     if (settings.tracksDeletes() && offset.remove().compareTo(Position.endOf(offset.snapshotTs())) < 0) {
       return removesUpToSnapshot();
     }
-    expiries.after(offset.remove()); // follows the ttl index meanwhile: its expiries are emitted after the snapshot
+    expiries.keepAhead(offset.remove()); // its window stays ahead: the expiries come after the snapshot
     Page<FaunaDocument> page;
     try {
       page = fauna.snapshotAfter(collection(), offset.snapshotTs(), offset.snapshotRef(), settings.pageSize());

@@ -248,6 +248,70 @@ class TtlExpiryReaderTest {
     assertEquals(CollectionOffset.Phase.FULL_SYNC, reader.offset().phase());
   }
 
+  /**
+   * While a snapshot is read, the ttl index's events are not held in memory: the documents created meanwhile (each
+   * one an event of the ttl index) are read after the snapshot, a page at a time, as its changes are.
+   */
+  @Test
+  void theMemoryOfExpiriesStaysWithinAPageWhileALongSnapshotIsRead() {
+    List<String> snapshot = new ArrayList<>();
+    for (int i = 1; i <= 40; i += 5) { // transactions of 5: a ts of its own is read a page at a time
+      long ts = fixture.createAll("items", ReaderHarness.docs(i, i + 4));
+      ReaderHarness.docs(i, i + 4).keySet().forEach(id -> snapshot.add("read " + id + " " + ts));
+    }
+    long ttl = now() + 30 * 60_000_000L;
+    CollectionReader reader = ReaderHarness.ofItems(fixture, "column").reader("items", null);
+    List<SourceRecord> all = new ArrayList<>();
+    int most = 0;
+    int created = 0;
+    do { // every step up to the end of the snapshot, with 5 documents created after each
+      all.addAll(reader.step().records());
+      fixture.createAll("items", ReaderHarness.docs(100 + created, 104 + created));
+      created += 5;
+      most = Math.max(most, reader.expiries().remembered());
+    } while (reader.offset().phase() == CollectionOffset.Phase.SNAPSHOT);
+    long b = createWithTtl("9999", ttl);
+    all.addAll(untilCaughtUp(reader));
+    most = Math.max(most, reader.expiries().remembered());
+    all.addAll(after(MINUTE.multipliedBy(31), reader));
+    // at most the events of one transaction (5) and a page (2): the remembered adds are let go once read past
+    assertTrue(most <= 7, "held " + most + " positions");
+    List<String> records = data(all);
+    assertEquals(snapshot, records.subList(0, 40));
+    assertEquals(List.of("upsert 9999 " + b, "delete 9999 " + ttl), records.subList(records.size() - 2, records.size()));
+    assertEquals(40 + created + 2, records.size());
+  }
+
+  /**
+   * Stopped for longer than the collection's history (1 day + 15 minutes) while a document expired: the expiry is
+   * beyond what Fauna still shows, and {@code history.loss.action} applies, never a silent loss.
+   */
+  @Test
+  void anExpiryWhileStoppedLongerThanTheHistoryGoesThroughHistoryLossAction() {
+    fixture.createCollection("short", 1L);
+    fixture.createTsIndex("short_by_ts", "short");
+    fixture.query(CreateIndex(Obj("name", Value("short_by_ttl"), "source", Collection("short"), "terms", Arr(),
+        "values", Arr(Obj("field", Value("ttl")), Obj("field", Value("ref"))))));
+    fixture.query(Create(Ref(Collection("short"), "1"), Obj("data", Obj("n", Value(1)), "ttl",
+        time(now() + 2 * 60 * 60_000_000L))));
+    long b = fixture.create("short", "2", Obj("n", Value(2)));
+    java.util.Map<String, String> settings = new java.util.HashMap<>(java.util.Map.of("collections", "short",
+        "deletes.mode", "column"));
+    CollectionReader reader = new ReaderHarness(fixture, settings).reader("short", null);
+    assertEquals(2, data(untilCaughtUp(reader)).size());
+    CollectionOffset stored = reader.offset(); // as a heartbeat stores it
+    fixture.advanceClock(Duration.ofHours(26));
+
+    org.apache.kafka.connect.errors.ConnectException lost = org.junit.jupiter.api.Assertions.assertThrows(
+        org.apache.kafka.connect.errors.ConnectException.class,
+        () -> untilCaughtUp(new ReaderHarness(fixture, settings).reader("short", stored)));
+    assertTrue(lost.getMessage().contains("deletes made after that time and before the oldest history kept were "
+        + "LOST"), lost.getMessage());
+    settings.put("history.loss.action", "snapshot");
+    assertEquals(List.of("read 2 " + b), data(untilCaughtUp(new ReaderHarness(fixture, settings)
+        .reader("short", stored))));
+  }
+
   @Test
   void aCollectionWithoutTtlIndexIsStreamedWithAWarningThatExpiriesWillNotBeSeen() {
     fixture.createCollection("plain", 30L);
