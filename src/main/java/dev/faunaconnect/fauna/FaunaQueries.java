@@ -4,6 +4,7 @@ import static com.faunadb.client.query.Language.Arr;
 import static com.faunadb.client.query.Language.At;
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.Collections;
+import static com.faunadb.client.query.Language.Do;
 import static com.faunadb.client.query.Language.Documents;
 import static com.faunadb.client.query.Language.Get;
 import static com.faunadb.client.query.Language.Index;
@@ -23,6 +24,7 @@ import static com.faunadb.client.query.Language.Var;
 
 import com.faunadb.client.query.Expr;
 import com.faunadb.client.query.Pagination;
+import dev.faunaconnect.offset.CollectionOffset;
 import dev.faunaconnect.offset.Position;
 
 /**
@@ -102,6 +104,14 @@ final class FaunaQueries {
     Expr events = Paginate(Documents(Collection(collection))).after(start).events(true).size(size);
     String fql = "Paginate(Documents(" + collectionFql(collection) + "), {after: " + startFql
         + ", events: true, size: " + size + "})";
+    if (cursor == null && !after.equals(CollectionOffset.HISTORY_START)) {
+      // Fauna cuts a history read below the minimum valid time without an error, but refuses a snapshot read there
+      // (400 "Requested timestamp ... less than minimum allowed timestamp"): the first page of a read checks that
+      // the position is still in the history, in the same query.
+      events = Do(At(Value(after.ts()), Paginate(Documents(Collection(collection))).size(1)), events);
+      fql = "Do(At(" + after.ts() + ", Paginate(Documents(" + collectionFql(collection) + "), {size: 1})), " + fql
+          + ")";
+    }
     return new FaunaQuery(events, fql, collectionFql(collection), collection, null);
   }
 

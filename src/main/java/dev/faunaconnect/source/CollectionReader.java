@@ -83,12 +83,32 @@ final class CollectionReader {
       expiries = TtlExpiries.open(settings, fauna);
       return heartbeats.complete(Step.busy(List.of()), offset);
     }
-    Step step = switch (offset.phase()) {
-      case SNAPSHOT -> snapshotStep();
-      case STREAMING -> streamingStep();
-      case FULL_SYNC -> fullSyncStep();
-    };
+    Step step;
+    try {
+      step = switch (offset.phase()) {
+        case SNAPSHOT -> snapshotStep();
+        case STREAMING -> streamingStep();
+        case FULL_SYNC -> fullSyncStep();
+      };
+    } catch (FaunaQueryException e) {
+      step = afterHistoryLoss(e);
+    }
     return heartbeats.complete(step, offset);
+  }
+
+  /**
+   * A history read (deletes, or versions) refused because its position is below the history Fauna keeps (the
+   * first page of each read checks it, since Fauna would cut the read there without an error): the retention policy
+   * decides, failing the task or taking a fresh snapshot. Any other failure goes on to the task.
+   */
+  private Step afterHistoryLoss(FaunaQueryException e) {
+    CollectionOffset checked = e.kind() == FaunaQueryException.Kind.SNAPSHOT_EXPIRED
+        ? starter.guard().check(offset) : offset;
+    if (checked == offset) {
+      throw e;
+    }
+    offset = checked;
+    return Step.busy(List.of());
   }
 
   private Step snapshotStep() {
@@ -155,20 +175,9 @@ final class CollectionReader {
     if (behind(expired)) {
       return Step.busy(List.of());
     }
-    Page<FaunaDocument> changes;
-    try {
-      changes = settings.everyVersion()
-          ? fauna.versionsAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize())
-          : fauna.changesAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize());
-    } catch (FaunaQueryException e) {
-      CollectionOffset checked = e.kind() == FaunaQueryException.Kind.SNAPSHOT_EXPIRED
-          ? starter.guard().check(offset) : offset;
-      if (checked == offset) {
-        throw e;
-      }
-      offset = checked; // versions were read up to a position whose history is gone: a fresh snapshot
-      return Step.busy(List.of());
-    }
+    Page<FaunaDocument> changes = settings.everyVersion()
+        ? fauna.versionsAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize())
+        : fauna.changesAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize());
     Page<Position> removes = settings.tracksDeletes()
         ? expiries.withoutTtlUpdates(fauna.removesAfter(collection(), offset.remove(), settings.pageSize()))
         : Page.none();

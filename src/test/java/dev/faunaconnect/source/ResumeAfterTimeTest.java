@@ -66,6 +66,32 @@ class ResumeAfterTimeTest {
     }
   }
 
+  /**
+   * A task that keeps running but cannot read for longer than the history (Kafka down, the task paused) would read
+   * the deletes past the history's start without an error (Fauna cuts history reads there): its first page checks
+   * the position, so the retention policy decides, as at a start.
+   */
+  @Test
+  void aRunningReaderWhoseDeletesLeftTheHistoryFailsOrTakesAFreshSnapshot() {
+    fixture.createCollection("items", 0L);
+    fixture.createTsIndex("items_by_ts", "items");
+    long a = fixture.createAll("items", docs(1, 3));
+    CollectionReader failing = harness("column").reader("items", null);
+    CollectionReader snapshotting = harness("column", "history.loss.action", "snapshot").reader("items", null);
+    List<String> snapshot = List.of("read 1 " + a, "read 2 " + a, "read 3 " + a);
+    assertEquals(snapshot, data(untilCaughtUp(failing)));
+    assertEquals(snapshot, data(untilCaughtUp(snapshotting)));
+    fixture.delete("items", "3");
+    fixture.fauna().advanceClock(PAST_WINDOW);
+    long u = fixture.update("items", "1", Obj("n", Value(11)));
+
+    ConnectException lost = assertThrows(ConnectException.class, () -> untilCaughtUp(failing));
+    assertTrue(lost.getMessage().contains("its deletes were read up to") && lost.getMessage().contains("LOST"),
+        lost.getMessage());
+    assertEquals(List.of("read 1 " + u, "read 2 " + a), data(untilCaughtUp(snapshotting)),
+        "a fresh snapshot, without document 3, whose delete is gone from the history");
+  }
+
   @Test
   void aSnapshotThatEndedWithNoChangeResumesFromEveryOffsetAfterTheWindow() {
     fixture.createCollection("items", 0L);
