@@ -3,11 +3,14 @@ package dev.faunaconnect.quickstart;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -22,6 +25,12 @@ final class RecordWatcher implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final PrintStream out;
   private final Tally seen = new Tally();
+  /**
+   * The next offset to count in each partition. The consumer commits nothing, so when the group rebalances (as it
+   * does when a subscribed topic is created after the subscription) it reads a partition again from its start:
+   * those records were counted already. (A record the connector wrote twice has offsets of its own, and counts.)
+   */
+  private final Map<TopicPartition, Long> next = new HashMap<>();
 
   RecordWatcher(String bootstrapServers, List<String> topics, PrintStream out) {
     Properties props = new Properties();
@@ -42,6 +51,11 @@ final class RecordWatcher implements AutoCloseable {
   /** Polls once (at most {@code wait}) and prints what arrived. */
   void pollOnce(Duration wait) {
     for (ConsumerRecord<byte[], byte[]> record : consumer.poll(wait)) {
+      TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+      if (record.offset() < next.getOrDefault(partition, 0L)) {
+        continue;
+      }
+      next.put(partition, record.offset() + 1);
       String collection = header(record, "fauna.collection");
       String kind = record.value() == null ? "tombstone" : header(record, "fauna.op");
       seen.add(collection, kind, 1);
