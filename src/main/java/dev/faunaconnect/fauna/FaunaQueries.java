@@ -86,33 +86,50 @@ final class FaunaQueries {
    * {@code after: {ts, action: "remove", document}} from that remove (inclusive; the gateway drops it).
    */
   static FaunaQuery removePage(String collection, Position after, Expr cursor, int size) {
-    Expr start;
-    String startFql;
-    if (cursor != null) {
-      start = cursor;
-      startFql = "<next page>";
-    } else if (after.ref() == null) {
-      // {ts} leaves out every event at ts and starts at the first one after it, a remove included. (A number
-      // ts + 1 would not do: it is inclusive of the adds at ts + 1 but not of the removes there.)
-      start = Obj("ts", Value(after.ts()));
-      startFql = "{ts: " + after.ts() + "}";
-    } else {
-      start = Obj("ts", Value(after.ts()), "action", Value("remove"), "document",
-          Ref(Collection(collection), after.ref()));
-      startFql = "{ts: " + after.ts() + ", action: \"remove\", document: " + refFql(collection, after.ref()) + "}";
-    }
-    Expr events = Paginate(Documents(Collection(collection))).after(start).events(true).size(size);
-    String fql = "Paginate(Documents(" + collectionFql(collection) + "), {after: " + startFql
-        + ", events: true, size: " + size + "})";
+    Fql start = eventCursor(collection, after, cursor, "remove");
+    Fql events = new Fql(Paginate(Documents(Collection(collection))).after(start.expr()).events(true).size(size),
+        "Paginate(Documents(" + collectionFql(collection) + "), {after: " + start.text() + ", events: true, size: "
+        + size + "})");
     if (cursor == null && !after.equals(CollectionOffset.HISTORY_START)) {
-      // Fauna cuts a history read below the minimum valid time without an error, but refuses a snapshot read there
-      // (400 "Requested timestamp ... less than minimum allowed timestamp"): the first page of a read checks that
-      // the position is still in the history, in the same query.
-      events = Do(At(Value(after.ts()), Paginate(Documents(Collection(collection))).size(1)), events);
-      fql = "Do(At(" + after.ts() + ", Paginate(Documents(" + collectionFql(collection) + "), {size: 1})), " + fql
-          + ")";
+      events = inHistory(collection, after.ts(), events);
     }
-    return new FaunaQuery(events, fql, collectionFql(collection), collection, null);
+    return new FaunaQuery(events.expr(), events.text(), collectionFql(collection), collection, null);
+  }
+
+  /** An expression and its FQL text, for the error messages. */
+  record Fql(Expr expr, String text) {}
+
+  /**
+   * Where a page of set events starts: the page's own cursor; {@code {ts}}, which leaves out every event at ts and
+   * starts at the first one after it, whatever its action (a number ts + 1 would not do: it is inclusive of the adds
+   * at ts + 1 but not of the removes there); or {@code {ts, action, document}}, inclusive of exactly that event.
+   */
+  static Fql eventCursor(String collection, Position after, Expr cursor, String action) {
+    if (cursor != null) {
+      return new Fql(cursor, "<next page>");
+    }
+    if (after.ref() == null) {
+      return new Fql(Obj("ts", Value(after.ts())), "{ts: " + after.ts() + "}");
+    }
+    return new Fql(Obj("ts", Value(after.ts()), "action", Value(action), "document",
+        Ref(Collection(collection), after.ref())), "{ts: " + after.ts() + ", action: \"" + action + "\", document: "
+        + refFql(collection, after.ref()) + "}");
+  }
+
+  /**
+   * {@code Do(At(ts, Paginate(Documents(c), {size: 1})), query)}: Fauna cuts a history read below the collection's
+   * minimum valid time without an error, but refuses a snapshot read there (400 "Requested timestamp ... less than
+   * minimum allowed timestamp"), so the first page of a history read checks, in the same query, that its position
+   * is still in the history.
+   */
+  static Fql inHistory(String collection, long ts, Fql query) {
+    Fql probe = historyProbe(collection, ts);
+    return new Fql(Do(probe.expr(), query.expr()), "Do(" + probe.text() + ", " + query.text() + ")");
+  }
+
+  private static Fql historyProbe(String collection, long ts) {
+    return new Fql(At(Value(ts), Paginate(Documents(Collection(collection))).size(1)), "At(" + ts
+        + ", Paginate(Documents(" + collectionFql(collection) + "), {size: 1}))");
   }
 
   static FaunaQuery collectionsPage(Expr cursor, int size) {
@@ -131,9 +148,8 @@ final class FaunaQueries {
 
   /** {@code At(T, Paginate(Documents(c), {size: 1}))}: refused when T is below the collection's history. */
   static FaunaQuery retainedProbe(String collection, long ts) {
-    return new FaunaQuery(At(Value(ts), Paginate(Documents(Collection(collection))).size(1)), "At(" + ts
-        + ", Paginate(Documents(" + collectionFql(collection) + "), {size: 1}))", collectionFql(collection),
-        collection, null);
+    Fql probe = historyProbe(collection, ts);
+    return new FaunaQuery(probe.expr(), probe.text(), collectionFql(collection), collection, null);
   }
 
   /** {@code Select("ts", Get(Collection(c)))}: when the collection document was last written. */

@@ -2,9 +2,6 @@ package dev.faunaconnect.fauna;
 
 import static com.faunadb.client.query.Language.Arr;
 import static com.faunadb.client.query.Language.At;
-import static com.faunadb.client.query.Language.Collection;
-import static com.faunadb.client.query.Language.Do;
-import static com.faunadb.client.query.Language.Documents;
 import static com.faunadb.client.query.Language.Equals;
 import static com.faunadb.client.query.Language.Exists;
 import static com.faunadb.client.query.Language.Filter;
@@ -15,9 +12,7 @@ import static com.faunadb.client.query.Language.Lambda;
 import static com.faunadb.client.query.Language.Map;
 import static com.faunadb.client.query.Language.Match;
 import static com.faunadb.client.query.Language.Null;
-import static com.faunadb.client.query.Language.Obj;
 import static com.faunadb.client.query.Language.Paginate;
-import static com.faunadb.client.query.Language.Ref;
 import static com.faunadb.client.query.Language.Select;
 import static com.faunadb.client.query.Language.Value;
 import static com.faunadb.client.query.Language.Var;
@@ -50,36 +45,21 @@ final class VersionQueries {
    * {@code Do(At(after.ts, Paginate(Documents(c), {size: 1})), page)}.
    */
   static FaunaQuery versionPage(String index, String collection, Position after, Expr cursor, int size) {
-    Expr start;
-    String startFql;
-    if (cursor != null) {
-      start = cursor;
-      startFql = "<next page>";
-    } else if (after.ref() == null) {
-      start = Obj("ts", Value(after.ts()));
-      startFql = "{ts: " + after.ts() + "}";
-    } else {
-      start = Obj("ts", Value(after.ts()), "action", Value("add"), "document",
-          Ref(Collection(collection), after.ref()));
-      startFql = "{ts: " + after.ts() + ", action: \"add\", document: Ref(Collection(" + FaunaQueries.quote(collection)
-          + "), " + FaunaQueries.quote(after.ref()) + ")}";
-    }
-    Expr events = Paginate(Match(Index(index))).after(start).events(true).size(size);
+    FaunaQueries.Fql start = FaunaQueries.eventCursor(collection, after, cursor, "add");
+    Expr events = Paginate(Match(Index(index))).after(start.expr()).events(true).size(size);
     Expr adds = Filter(events, Lambda("e", Equals(Select(Value("action"), Var("e")), Value("add"))));
     Expr document = Select(Value("document"), Var("e"));
     Expr ts = Select(Value("ts"), Var("e"));
     Expr version = Arr(ts, document, At(ts, If(Exists(document), Get(document), Null())));
-    String fql = "Map(Filter(Paginate(Match(Index(" + FaunaQueries.quote(index) + ")), {after: " + startFql
+    String fql = "Map(Filter(Paginate(Match(Index(" + FaunaQueries.quote(index) + ")), {after: " + start.text()
         + ", events: true, size: " + size + "}), Lambda(\"e\", Equals(Select(\"action\", Var(\"e\")), \"add\"))), "
         + "Lambda(\"e\", [Select(\"ts\", Var(\"e\")), Select(\"document\", Var(\"e\")), At(Select(\"ts\", Var(\"e\")), "
         + "If(Exists(Select(\"document\", Var(\"e\"))), Get(Select(\"document\", Var(\"e\"))), null))]))";
-    Expr page = Map(adds, Lambda("e", version));
+    FaunaQueries.Fql page = new FaunaQueries.Fql(Map(adds, Lambda("e", version)), fql);
     if (cursor == null) {
-      page = Do(At(Value(after.ts()), Paginate(Documents(Collection(collection))).size(1)), page);
-      fql = "Do(At(" + after.ts() + ", Paginate(Documents(Collection(" + FaunaQueries.quote(collection)
-          + ")), {size: 1})), " + fql + ")";
+      page = FaunaQueries.inHistory(collection, after.ts(), page);
     }
-    return new FaunaQuery(page, fql,
+    return new FaunaQuery(page.expr(), page.text(),
         "Index(" + FaunaQueries.quote(index) + ") and Collection(" + FaunaQueries.quote(collection) + ")", collection,
         index);
   }
