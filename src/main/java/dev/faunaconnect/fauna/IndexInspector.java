@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Finds and checks the indexes that incremental sync reads: source {@code Collection(c)}, no terms, values starting
@@ -34,7 +35,15 @@ public final class IndexInspector {
 
   /** The incremental index of a collection, if one exists: active ones first, then exact [ts, ref], then by name. */
   public Optional<String> findIncrementalIndex(FaunaClient client, String collection) {
-    List<Value> suitable = new ArrayList<>();
+    return definitions(client, index -> definitionProblems(index, collection).isEmpty()).stream().min(Comparator.comparing((Value index) -> !isActive(index))
+            .thenComparing(index -> index.at("values").to(Codec.ARRAY).get().size() != 2)
+            .thenComparing(IndexInspector::name))
+        .map(IndexInspector::name);
+  }
+
+  /** The definitions ({@code Get(Index(i))}) of every index the key can see that {@code wanted} accepts. */
+  static List<Value> definitions(FaunaClient client, Predicate<Value> wanted) {
+    List<Value> found = new ArrayList<>();
     Optional<Value> after = Optional.empty();
     do {
       Pagination page = Paginate(Indexes()).size(com.faunadb.client.query.Language.Value(PAGE_SIZE));
@@ -42,17 +51,10 @@ public final class IndexInspector {
         page = page.after(after.get());
       }
       Value result = FaunaClients.query(client, Map(page, Lambda("index", Get(Var("index")))));
-      for (Value index : result.at("data").to(Codec.ARRAY).get()) {
-        if (definitionProblems(index, collection).isEmpty()) {
-          suitable.add(index);
-        }
-      }
+      result.at("data").to(Codec.ARRAY).get().stream().filter(wanted).forEach(found::add);
       after = result.at("after").getOptional();
     } while (after.isPresent());
-    return suitable.stream().min(Comparator.comparing((Value index) -> !isActive(index))
-            .thenComparing(index -> index.at("values").to(Codec.ARRAY).get().size() != 2)
-            .thenComparing(IndexInspector::name))
-        .map(IndexInspector::name);
+    return found;
   }
 
   /** What is wrong with the named index for incremental sync of the collection; empty when it is usable. */

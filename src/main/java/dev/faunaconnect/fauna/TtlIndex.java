@@ -1,17 +1,8 @@
 package dev.faunaconnect.fauna;
 
-import static com.faunadb.client.query.Language.Get;
-import static com.faunadb.client.query.Language.Indexes;
-import static com.faunadb.client.query.Language.Lambda;
-import static com.faunadb.client.query.Language.Map;
-import static com.faunadb.client.query.Language.Paginate;
-import static com.faunadb.client.query.Language.Var;
-
 import com.faunadb.client.FaunaClient;
-import com.faunadb.client.query.Pagination;
 import com.faunadb.client.types.Codec;
 import com.faunadb.client.types.Value;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -23,28 +14,11 @@ import java.util.Optional;
  * {@code Indexer.rows}); the connector ranges over times only.
  */
 public final class TtlIndex {
-  private static final int PAGE_SIZE = 100;
-
   private TtlIndex() {}
 
   /** The ttl index of the collection, if one exists: active ones first, then by name. */
   public static Optional<String> find(FaunaClient client, String collection) {
-    List<Value> suitable = new ArrayList<>();
-    Optional<Value> after = Optional.empty();
-    do {
-      Pagination page = Paginate(Indexes()).size(com.faunadb.client.query.Language.Value(PAGE_SIZE));
-      if (after.isPresent()) {
-        page = page.after(after.get());
-      }
-      Value result = FaunaClients.query(client, Map(page, Lambda("index", Get(Var("index")))));
-      for (Value index : result.at("data").to(Codec.ARRAY).get()) {
-        if (isTtlIndex(index, collection)) {
-          suitable.add(index);
-        }
-      }
-      after = result.at("after").getOptional();
-    } while (after.isPresent());
-    return suitable.stream().min(Comparator.comparing((Value index) -> !IndexInspector.isActive(index))
+    return IndexInspector.definitions(client, index -> isTtlIndex(index, collection)).stream().min(Comparator.comparing((Value index) -> !IndexInspector.isActive(index))
         .thenComparing(IndexInspector::name)).map(IndexInspector::name);
   }
 
