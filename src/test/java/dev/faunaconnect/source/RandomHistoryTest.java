@@ -1,31 +1,22 @@
 package dev.faunaconnect.source;
 
-import static com.faunadb.client.query.Language.Collection;
-import static com.faunadb.client.query.Language.Documents;
-import static com.faunadb.client.query.Language.Get;
-import static com.faunadb.client.query.Language.Lambda;
 import static com.faunadb.client.query.Language.Map;
 import static com.faunadb.client.query.Language.Obj;
-import static com.faunadb.client.query.Language.Paginate;
 import static com.faunadb.client.query.Language.Value;
-import static com.faunadb.client.query.Language.Var;
 import static dev.faunaconnect.source.ReaderHarness.data;
 import static dev.faunaconnect.source.ReaderHarness.offsetOf;
 import static dev.faunaconnect.source.ReaderHarness.untilCaughtUp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.faunadb.client.types.Codec;
 import com.faunadb.client.types.Value;
 import dev.faunaconnect.fixtures.FaunaFixture;
 import dev.faunaconnect.offset.CollectionOffset;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,7 +89,7 @@ class RandomHistoryTest {
       }
     }
     topic.addAll(untilCaughtUp(reader));
-    assertEquals(faunaDocuments(), compacted(topic), "seed " + seed);
+    assertEquals(ReaderHarness.faunaDocuments(fixture), ReaderHarness.compacted(data(topic)), "seed " + seed);
     return topic;
   }
 
@@ -118,7 +109,7 @@ class RandomHistoryTest {
   /** One write to a random id: a create of a missing one (a re-create after a delete), else an update or a delete. */
   private void write(Random random) {
     String id = String.valueOf(1 + random.nextInt(IDS));
-    boolean exists = faunaDocuments().containsKey(id);
+    boolean exists = ReaderHarness.faunaDocuments(fixture).containsKey(id);
     if (!exists) {
       fixture.create("items", id, Obj("n", Value(random.nextInt(1000))));
     } else if (random.nextInt(3) == 0) {
@@ -128,28 +119,4 @@ class RandomHistoryTest {
     }
   }
 
-  /** Fauna's documents now: id to ts. */
-  private java.util.Map<String, Long> faunaDocuments() {
-    Value page = fixture.query(Map(Paginate(Documents(Collection("items"))).size(1000),
-        Lambda("x", Get(Var("x")))));
-    java.util.Map<String, Long> docs = new TreeMap<>();
-    for (Value doc : page.at("data").to(Codec.ARRAY).get()) {
-      docs.put(doc.at("ref").to(Codec.REF).get().getId(), doc.at("ts").to(Codec.LONG).get());
-    }
-    return docs;
-  }
-
-  /** What a compacted topic keeps: id to the ts of its last record, deleted ids left out. */
-  private static java.util.Map<String, Long> compacted(List<SourceRecord> topic) {
-    java.util.Map<String, Long> last = new LinkedHashMap<>();
-    for (String r : data(topic)) {
-      String[] parts = r.split(" ");
-      if (parts[0].equals("read") || parts[0].equals("upsert")) {
-        last.put(parts[1], Long.parseLong(parts[2]));
-      } else {
-        last.remove(parts[1]);
-      }
-    }
-    return new TreeMap<>(last);
-  }
 }

@@ -3,20 +3,15 @@ package dev.faunaconnect.source;
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.Create;
 import static com.faunadb.client.query.Language.CreateIndex;
-import static com.faunadb.client.query.Language.Documents;
 import static com.faunadb.client.query.Language.Epoch;
-import static com.faunadb.client.query.Language.Get;
-import static com.faunadb.client.query.Language.Lambda;
 import static com.faunadb.client.query.Language.Map;
 import static com.faunadb.client.query.Language.Now;
 import static com.faunadb.client.query.Language.Null;
 import static com.faunadb.client.query.Language.Obj;
-import static com.faunadb.client.query.Language.Paginate;
 import static com.faunadb.client.query.Language.Ref;
 import static com.faunadb.client.query.Language.ToMicros;
 import static com.faunadb.client.query.Language.Update;
 import static com.faunadb.client.query.Language.Value;
-import static com.faunadb.client.query.Language.Var;
 import static dev.faunaconnect.source.ReaderHarness.data;
 import static dev.faunaconnect.source.ReaderHarness.offsetOf;
 import static dev.faunaconnect.source.ReaderHarness.untilCaughtUp;
@@ -34,11 +29,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -109,7 +102,7 @@ class RandomTtlHistoryTest {
     deletes.sort(Comparator.naturalOrder());
     assertEquals(deletes.stream().map(p -> "delete " + p.ref() + " " + p.ts()).toList(),
         records.stream().filter(r -> r.startsWith("delete ")).toList(), "seed " + seed);
-    assertEquals(faunaDocuments(), compacted(records), "seed " + seed);
+    assertEquals(ReaderHarness.faunaDocuments(fixture), ReaderHarness.compacted(records), "seed " + seed);
     assertTrue(expired >= 3 && deletes.size() > expired, "seed " + seed + " made " + expired + " expiries and "
         + (deletes.size() - expired) + " deletes");
   }
@@ -137,7 +130,7 @@ class RandomTtlHistoryTest {
     String id = String.valueOf(1 + random.nextInt(IDS));
     Expr ref = Ref(Collection("items"), id);
     Long ttl = random.nextBoolean() ? now() + (1 + random.nextInt(40)) * MINUTE : null;
-    if (!faunaDocuments().containsKey(id)) {
+    if (!ReaderHarness.faunaDocuments(fixture).containsKey(id)) {
       fixture.query(Create(ref, ttl == null ? Obj("data", Obj("n", Value(random.nextInt(1000))))
           : Obj("data", Obj("n", Value(random.nextInt(1000))), "ttl", time(ttl))));
       track(id, ttl);
@@ -164,28 +157,4 @@ class RandomTtlHistoryTest {
     return Epoch(Value(micros), TimeUnit.MICROSECOND);
   }
 
-  /** Fauna's documents now: id to ts. */
-  private java.util.Map<String, Long> faunaDocuments() {
-    Value page = fixture.query(Map(Paginate(Documents(Collection("items"))).size(1000),
-        Lambda("x", Get(Var("x")))));
-    java.util.Map<String, Long> docs = new TreeMap<>();
-    for (Value doc : page.at("data").to(Codec.ARRAY).get()) {
-      docs.put(doc.at("ref").to(Codec.REF).get().getId(), doc.at("ts").to(Codec.LONG).get());
-    }
-    return docs;
-  }
-
-  /** What a compacted topic keeps: id to the ts of its last record, deleted ids left out. */
-  private static java.util.Map<String, Long> compacted(List<String> records) {
-    java.util.Map<String, Long> last = new LinkedHashMap<>();
-    for (String r : records) {
-      String[] parts = r.split(" ");
-      if (parts[0].equals("read") || parts[0].equals("upsert")) {
-        last.put(parts[1], Long.parseLong(parts[2]));
-      } else {
-        last.remove(parts[1]);
-      }
-    }
-    return new TreeMap<>(last);
-  }
 }

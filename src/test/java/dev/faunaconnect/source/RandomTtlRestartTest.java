@@ -4,20 +4,15 @@ import static com.faunadb.client.query.Language.Arr;
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.Create;
 import static com.faunadb.client.query.Language.CreateIndex;
-import static com.faunadb.client.query.Language.Documents;
 import static com.faunadb.client.query.Language.Epoch;
-import static com.faunadb.client.query.Language.Get;
-import static com.faunadb.client.query.Language.Lambda;
 import static com.faunadb.client.query.Language.Map;
 import static com.faunadb.client.query.Language.Now;
 import static com.faunadb.client.query.Language.Null;
 import static com.faunadb.client.query.Language.Obj;
-import static com.faunadb.client.query.Language.Paginate;
 import static com.faunadb.client.query.Language.Ref;
 import static com.faunadb.client.query.Language.ToMicros;
 import static com.faunadb.client.query.Language.Update;
 import static com.faunadb.client.query.Language.Value;
-import static com.faunadb.client.query.Language.Var;
 import static dev.faunaconnect.source.ReaderHarness.data;
 import static dev.faunaconnect.source.ReaderHarness.offsetOf;
 import static dev.faunaconnect.source.ReaderHarness.untilCaughtUp;
@@ -35,10 +30,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -129,7 +122,7 @@ class RandomTtlRestartTest {
         + p.ts())));
     assertEquals(expected, records.stream().filter(r -> r.startsWith("delete ") || r.startsWith("tombstone "))
         .toList(), context);
-    assertEquals(faunaDocuments(), compacted(records), context);
+    assertEquals(ReaderHarness.faunaDocuments(fixture), ReaderHarness.compacted(records), context);
     assertChangesInOrder(records, context);
   }
 
@@ -197,7 +190,7 @@ class RandomTtlRestartTest {
     String id = String.valueOf(1 + random.nextInt(IDS));
     Expr ref = Ref(Collection("items"), id);
     Long ttl = randomTtl(random);
-    if (!faunaDocuments().containsKey(id)) {
+    if (!ReaderHarness.faunaDocuments(fixture).containsKey(id)) {
       track(id, ttl, fixture.query(Create(ref, ttl == null ? Obj("data", Obj("n", Value(random.nextInt(1000))))
           : Obj("data", Obj("n", Value(random.nextInt(1000))), "ttl", time(ttl)))).at("ts").to(Codec.LONG).get());
     } else if (random.nextInt(4) == 0) {
@@ -225,26 +218,4 @@ class RandomTtlRestartTest {
     return Epoch(Value(micros), TimeUnit.MICROSECOND);
   }
 
-  private java.util.Map<String, Long> faunaDocuments() {
-    Value page = fixture.query(Map(Paginate(Documents(Collection("items"))).size(1000),
-        Lambda("x", Get(Var("x")))));
-    java.util.Map<String, Long> docs = new TreeMap<>();
-    for (Value doc : page.at("data").to(Codec.ARRAY).get()) {
-      docs.put(doc.at("ref").to(Codec.REF).get().getId(), doc.at("ts").to(Codec.LONG).get());
-    }
-    return docs;
-  }
-
-  private static java.util.Map<String, Long> compacted(List<String> records) {
-    java.util.Map<String, Long> last = new LinkedHashMap<>();
-    for (String r : records) {
-      String[] parts = r.split(" ");
-      if (parts[0].equals("read") || parts[0].equals("upsert")) {
-        last.put(parts[1], Long.parseLong(parts[2]));
-      } else {
-        last.remove(parts[1]);
-      }
-    }
-    return new TreeMap<>(last);
-  }
 }

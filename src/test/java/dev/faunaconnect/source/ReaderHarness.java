@@ -1,9 +1,17 @@
 package dev.faunaconnect.source;
 
+import static com.faunadb.client.query.Language.Collection;
+import static com.faunadb.client.query.Language.Documents;
+import static com.faunadb.client.query.Language.Get;
+import static com.faunadb.client.query.Language.Lambda;
 import static com.faunadb.client.query.Language.Obj;
+import static com.faunadb.client.query.Language.Paginate;
 import static com.faunadb.client.query.Language.Value;
+import static com.faunadb.client.query.Language.Var;
 
 import com.faunadb.client.query.Expr;
+import com.faunadb.client.types.Codec;
+import com.faunadb.client.types.Value;
 import dev.faunaconnect.config.FaunaSourceConfig;
 import dev.faunaconnect.convert.DocumentReader;
 import dev.faunaconnect.convert.RecordBuilder;
@@ -19,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -131,5 +140,30 @@ final class ReaderHarness {
 
   FaunaFixture fixture() {
     return fixture;
+  }
+
+  /** Fauna's documents of {@code items} now: id to ts. */
+  static Map<String, Long> faunaDocuments(FaunaFixture fixture) {
+    Value page = fixture.query(com.faunadb.client.query.Language.Map(
+        Paginate(Documents(Collection("items"))).size(1000), Lambda("x", Get(Var("x")))));
+    Map<String, Long> docs = new TreeMap<>();
+    for (Value doc : page.at("data").to(Codec.ARRAY).get()) {
+      docs.put(doc.at("ref").to(Codec.REF).get().getId(), doc.at("ts").to(Codec.LONG).get());
+    }
+    return docs;
+  }
+
+  /** What a compacted topic keeps of the described records: id to the ts of its last record, deleted ids left out. */
+  static Map<String, Long> compacted(List<String> records) {
+    Map<String, Long> last = new LinkedHashMap<>();
+    for (String r : records) {
+      String[] parts = r.split(" ");
+      if (parts[0].equals("read") || parts[0].equals("upsert")) {
+        last.put(parts[1], Long.parseLong(parts[2]));
+      } else {
+        last.remove(parts[1]);
+      }
+    }
+    return new TreeMap<>(last);
   }
 }
