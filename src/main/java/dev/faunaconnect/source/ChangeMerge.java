@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Orders a page of changes and a page of deletes into one stream by (ts, ref), up to the horizon both pages cover:
- * the earlier of their {@code through} positions. (The two pages are read one after the other, so the later one may
- * hold elements the earlier could not see yet.) Nothing past the horizon is emitted: it is read again by the next
+ * Orders a page of changes and pages of deletes into one stream by (ts, ref), up to the horizon all pages cover:
+ * the earliest of their {@code through} positions. (The pages are read one after the other, so a later one may
+ * hold elements an earlier one could not see yet.) Nothing past the horizon is emitted: it is read again by the next
  * step. A delete sorts before a change at the same position.
  */
 final class ChangeMerge {
@@ -21,17 +21,12 @@ final class ChangeMerge {
   private ChangeMerge() {}
 
   /**
-   * The merged events; how far both streams are now read (every element up to {@code horizon} was read, and those
-   * that matter are in {@code events}); and whether both were read to their end.
+   * The merged events; how far all streams are now read (every element up to {@code horizon} was read, and those
+   * that matter are in {@code events}); and whether all were read to their end.
    */
   record Result(List<ChangeEvent> events, Position horizon, boolean complete) {}
 
-  static Result merge(Page<FaunaDocument> changes, Function<FaunaDocument, Position> positionOf,
-      Page<Position> removes) {
-    return merge(changes, positionOf, List.of(removes));
-  }
-
-  /** The same, with several streams of deletes (the remove events, the ttl expiries), each in (ts, ref) order. */
+  /** The merge of the changes with the streams of deletes (the remove events, the ttl expiries), each in order. */
   static Result merge(Page<FaunaDocument> changes, Function<FaunaDocument, Position> positionOf,
       List<Page<Position>> deletes) {
     List<ChangeEvent> all = new ArrayList<>();

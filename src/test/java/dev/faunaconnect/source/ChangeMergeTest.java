@@ -26,7 +26,7 @@ class ChangeMergeTest {
   }
 
   private static ChangeMerge.Result merge(Page<FaunaDocument> changes, Page<Position> removes) {
-    return ChangeMerge.merge(changes, FaunaGateway::positionOf, removes);
+    return ChangeMerge.merge(changes, FaunaGateway::positionOf, List.of(removes));
   }
 
   private static List<String> describe(ChangeMerge.Result result) {
