@@ -86,6 +86,15 @@ public final class FaunaGateway {
     return this;
   }
 
+  /**
+   * Says that Fauna was already read at {@code txnTime} (a stored offset's time), so every later query carries at
+   * least that {@code X-Last-Seen-Txn}: a cluster node whose snapshot is below it then waits for it, instead of
+   * reading an {@code At(txnTime, ...)} at its own, lower time.
+   */
+  public void seen(long txnTime) {
+    client.syncLastTxnTime(txnTime);
+  }
+
   /** Fauna's current transaction time, in microseconds. */
   public long now() {
     return run(FaunaQueries.now()).to(Codec.LONG).get();

@@ -80,6 +80,11 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
     this(phase, snapshotTs, snapshotRef, change, remove, 0L);
   }
 
+  /** The greatest transaction time the offset names: the reader has seen Fauna at least at this time. */
+  public long latestTs() {
+    return Math.max(snapshotTs, Math.max(change.ts(), remove.ts()));
+  }
+
   /** A snapshot at {@code ts}, after which changes and deletes are read. */
   public static CollectionOffset snapshotAt(long ts) {
     return new CollectionOffset(Phase.SNAPSHOT, ts, null, Position.endOf(ts), Position.endOf(ts));

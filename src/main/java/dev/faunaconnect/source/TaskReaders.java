@@ -12,7 +12,10 @@ import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 
-/** Builds the lifecycles of a task's collections, each resuming from its stored offset. */
+/**
+ * Builds the lifecycles of a task's collections, each resuming from its stored offset. The greatest stored time seeds
+ * the driver's last-seen transaction time, so no query of the task reads below what it already emitted.
+ */
 public final class TaskReaders {
   private TaskReaders() {}
 
@@ -27,6 +30,9 @@ public final class TaskReaders {
     for (String collection : collections) {
       ReaderSettings settings = ReaderSettings.of(config, collection);
       CollectionOffset offset = storedOffset(collection, stored.get(CollectionPartition.of(collection)));
+      if (offset != null) {
+        fauna.seen(offset.latestTs());
+      }
       RecordBuilder records = new RecordBuilder(config, settings.collection());
       ReaderStart starter = new ReaderStart(settings, fauna, inspector);
       lifecycles.add(new CollectionLifecycle(settings,
