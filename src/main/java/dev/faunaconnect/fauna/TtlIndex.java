@@ -1,5 +1,10 @@
 package dev.faunaconnect.fauna;
 
+import static com.faunadb.client.query.Language.Get;
+import static com.faunadb.client.query.Language.Index;
+import static com.faunadb.client.query.Language.Select;
+import static com.faunadb.client.query.Language.Value;
+
 import com.faunadb.client.FaunaClient;
 import com.faunadb.client.types.Codec;
 import com.faunadb.client.types.Value;
@@ -16,10 +21,26 @@ import java.util.Optional;
 public final class TtlIndex {
   private TtlIndex() {}
 
+  /** A ttl index found: its name, and whether it is active (false while Fauna still builds it). */
+  public record Found(String name, boolean active) {}
+
   /** The ttl index of the collection, if one exists: active ones first, then by name. */
-  public static Optional<String> find(FaunaClient client, String collection) {
-    return IndexInspector.definitions(client, index -> isTtlIndex(index, collection)).stream().min(Comparator.comparing((Value index) -> !IndexInspector.isActive(index))
-        .thenComparing(IndexInspector::name)).map(IndexInspector::name);
+  public static Optional<Found> find(FaunaClient client, String collection) {
+    return IndexInspector.definitions(client, index -> isTtlIndex(index, collection)).stream()
+        .min(Comparator.comparing((Value index) -> !IndexInspector.isActive(index))
+            .thenComparing(IndexInspector::name))
+        .map(index -> new Found(IndexInspector.name(index), IndexInspector.isActive(index)));
+  }
+
+  /** The FQL of {@link #isActive}. */
+  public static String activeFql(String index) {
+    return "Select(\"active\", Get(Index(" + FaunaQueries.quote(index) + ")), false)";
+  }
+
+  /** Whether the index is active now ({@code Get(Index(i))} shows {@code active: true}). */
+  public static boolean isActive(FaunaClient client, String index) {
+    return FaunaClients.query(client, Select(Value("active"), Get(Index(index)), Value(false)))
+        .to(Codec.BOOLEAN).get();
   }
 
   /** Whether the definition ({@code Get(Index(i))}) is a ttl index of the collection. */
@@ -35,6 +56,13 @@ public final class TtlIndex {
   public static String createIndexFql(String collection) {
     return "CreateIndex({ name: \"" + collection + "_by_ttl\", source: Collection(\"" + collection + "\"), terms: [], "
         + "values: [{ field: \"ttl\" }, { field: \"ref\" }] })";
+  }
+
+  /** The warning for a collection whose ttl index Fauna is still building: expiries are seen once it is active. */
+  public static String buildingWarning(String collection, String index) {
+    return "Collection '" + collection + "': its ttl index '" + index + "' is still being built (active: false), so "
+        + "documents that expire by ttl do not reach Kafka as deletes yet. The connector uses the index as soon as "
+        + "Get(Index(" + FaunaQueries.quote(index) + ")) shows active: true.";
   }
 
   /** The warning for a collection whose expiries cannot be seen, because it has no ttl index. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,10 @@ final class TtlExpiries {
   private static final long LOOKAHEAD_MICROS = LOOKAHEAD.toNanos() / 1000L;
 
   private final String collection;
-  private final String index;
+  /** Null when no expiries are read. */
+  private String index;
+  /** While the index is still being built: whether it is active now; null once it is. */
+  private BooleanSupplier built;
   private final TtlReads reads;
   private final int pageSize;
   /** Expiry positions of the entries known, after {@code floor}, up to {@code windowEnd}. */
@@ -60,14 +64,15 @@ final class TtlExpiries {
 
   /**
    * The expiries of the collection, read through its ttl index, found among the indexes; none when deletes are not
-   * read, or (with a warning) when the collection has no ttl index or the key may not list indexes.
+   * read, or (with a warning) when the collection has no ttl index or the key may not list indexes. An index still
+   * being built is warned about too, and used once Fauna shows it active.
    */
   static TtlExpiries open(ReaderSettings settings, FaunaGateway fauna) {
     String collection = settings.name();
     if (!settings.tracksDeletes()) {
       return none();
     }
-    Optional<String> found;
+    Optional<TtlIndex.Found> found;
     try {
       found = fauna.inspect("Map(Paginate(Indexes()), Lambda(\"index\", Get(Var(\"index\"))))", "Indexes()",
           collection, client -> TtlIndex.find(client, collection));
@@ -83,20 +88,54 @@ final class TtlExpiries {
       log.warn("{}", TtlIndex.missingWarning(collection));
       return none();
     }
-    TtlReads reads = new TtlReads(fauna);
+    String index = found.get().name();
+    TtlExpiries expiries = through(collection, index, new TtlReads(fauna), settings.pageSize());
+    if (!found.get().active()) {
+      log.warn("{}", TtlIndex.buildingWarning(collection, index));
+      expiries.built = () -> fauna.inspect(TtlIndex.activeFql(index), "Indexes()", collection,
+          client -> TtlIndex.isActive(client, index));
+      return expiries;
+    }
+    return expiries.readable() ? expiries : none();
+  }
+
+  /** Whether the key may read the index's events; warns when it may not. */
+  private boolean readable() {
     try {
-      reads.events(found.get(), collection, TtlReads.Cursor.historyStart(), 1);
+      reads.events(index, collection, TtlReads.Cursor.historyStart(), 1);
     } catch (FaunaQueryException e) {
       if (e.kind() != FaunaQueryException.Kind.PERMISSION_DENIED) {
         throw e;
       }
       log.warn("Collection '{}': the key may not read its ttl index '{}', so documents that expire by ttl will not "
           + "reach Kafka as deletes. Add { resource: Index(\"{}\"), actions: { read: true } } to the privileges "
-          + "of its role.", collection, found.get(), found.get());
-      return none();
+          + "of its role.", collection, index, index);
+      return false;
     }
-    log.info("Collection '{}': documents that expire by ttl are found through index '{}'", collection, found.get());
-    return through(collection, found.get(), reads, settings.pageSize());
+    log.info("Collection '{}': documents that expire by ttl are found through index '{}'", collection, index);
+    return true;
+  }
+
+  /**
+   * Whether the index can be read: true, except while Fauna still builds it (then it is asked again each time), and
+   * once it turned out that the key may not read it.
+   */
+  private boolean ready() {
+    if (index == null) {
+      return false;
+    }
+    if (built == null) {
+      return true;
+    }
+    if (!built.getAsBoolean()) {
+      return false;
+    }
+    built = null;
+    if (!readable()) {
+      index = null;
+      return false;
+    }
+    return true;
   }
 
   /** The expiries of the collection, read through its ttl index. */
@@ -114,7 +153,7 @@ final class TtlExpiries {
    * events. While the events are replayed below {@code emitted}, the page ends at {@code emitted} and has more.
    */
   Page<Position> after(Position emitted) {
-    if (index == null) {
+    if (!ready()) {
       return Page.none();
     }
     floor = emitted;
@@ -139,7 +178,7 @@ final class TtlExpiries {
    * stay pending until a later event removes them).
    */
   void keepAhead(Position emitted) {
-    if (index == null) {
+    if (!ready()) {
       return;
     }
     floor = emitted;

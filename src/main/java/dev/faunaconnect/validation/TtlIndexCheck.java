@@ -41,7 +41,7 @@ final class TtlIndexCheck {
     if (!tracksDeletes) {
       return Optional.empty();
     }
-    Optional<String> index;
+    Optional<TtlIndex.Found> index;
     try {
       index = gateway.inspect("Map(Paginate(Indexes()), Lambda(\"index\", Get(Var(\"index\"))))", "Indexes()",
           collection, client -> TtlIndex.find(client, collection));
@@ -51,7 +51,10 @@ final class TtlIndexCheck {
     if (index.isEmpty()) {
       return Optional.of(TtlIndex.missingWarning(collection));
     }
-    String name = index.get();
+    if (!index.get().active()) {
+      return Optional.of(TtlIndex.buildingWarning(collection, index.get().name()));
+    }
+    String name = index.get().name();
     String fql = "Paginate(Match(" + SetupFql.index(name) + "), {size: 1})";
     try {
       gateway.inspect(fql, "", collection, client -> FaunaClients.query(client, Paginate(Match(Index(name)))

@@ -22,12 +22,13 @@ public final class LocalFauna implements AutoCloseable {
   private final FaultPlan faults;
   private final FaunaClock clock;
   private final String secret;
+  private final Store store;
 
   private LocalFauna(Builder b) throws IOException {
     this.clock = new FaunaClock();
     this.faults = b.faults;
     this.secret = b.secret;
-    Store store = new Store(clock);
+    this.store = new Store(clock);
     this.engine = new QueryEngine(store, new WireCodec(b.standardBytes), b.secret);
     this.http = new HttpFront(engine, faults, clock, b.port);
   }
@@ -58,6 +59,14 @@ public final class LocalFauna implements AutoCloseable {
   /** The faults injected into query requests; change them at any time. */
   public FaultPlan faults() {
     return faults;
+  }
+
+  /**
+   * Holds (true) or lets finish (false) the background builds of indexes created on more than a small source: an
+   * index stays {@code active: false} while held, as a big one does on the real server while it is built.
+   */
+  public void holdIndexBuilds(boolean hold) {
+    store.buildsHeld = hold;
   }
 
   /** Moves the wall clock forward, so history ages past its retention ({@code history_days} + 15 minutes). */

@@ -294,13 +294,16 @@ final class Store {
   }
 
   /** Indexes over large collections finish building after the transaction that created them. */
+  /** While true, background builds do not finish: a build the real server is still running. */
+  volatile boolean buildsHeld;
+
   void scheduleIndexBuild(String name) {
     pendingBuilds.add(name);
   }
 
   /** Completes background index builds: a later version of the index document with {@code active: true}. */
   void finishIndexBuilds() {
-    if (pendingBuilds.isEmpty()) {
+    if (pendingBuilds.isEmpty() || buildsHeld) {
       return;
     }
     Txn txn = begin();
