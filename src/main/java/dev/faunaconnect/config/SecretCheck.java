@@ -27,7 +27,7 @@ public final class SecretCheck {
     }
     Matcher placeholder = PLACEHOLDER.matcher(secret);
     if (placeholder.find()) {
-      return Optional.of(unresolved(placeholder.group(), placeholder.group(1)));
+      return Optional.of(unresolved(placeholder.group(), placeholder.group(1), placeholder.group(2)));
     }
     for (int i = 0; i < secret.length(); i = secret.offsetByCodePoints(i, 1)) {
       int c = secret.codePointAt(i);
@@ -41,14 +41,28 @@ public final class SecretCheck {
     return Optional.empty();
   }
 
-  private static String unresolved(String placeholder, String provider) {
+  /**
+   * Why the worker left the placeholder: a worker resolves {@code ${env:X}} when it has the {@code env} provider and
+   * its environment has X (the connector runs in the worker's JVM, so it sees the same environment). Without X, the
+   * variable is what is missing, whatever the provider; with X, the provider is.
+   */
+  private static String unresolved(String placeholder, String provider, String path) {
+    String start = "fauna.secret is the config-provider placeholder " + placeholder + ", which the worker did not "
+        + "resolve: ";
+    if ("env".equals(provider) && path != null && System.getenv(path.substring(1)) == null) {
+      String variable = path.substring(1);
+      return start + "its environment has no variable " + variable + ". Set " + variable + " in the environment of "
+          + "every worker and restart them (the worker also needs config.providers=env and "
+          + "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider).";
+    }
     String example = "env".equals(provider)
         ? "config.providers=env and config.providers.env.class="
             + "org.apache.kafka.common.config.provider.EnvVarConfigProvider"
         : "config.providers=" + provider + " and config.providers." + provider + ".class=<its ConfigProvider class>";
-    return "fauna.secret is the config-provider placeholder " + placeholder + ", which the worker did not resolve: "
-        + "its configuration lacks the provider '" + provider + "'. Add " + example + " to the configuration of every "
-        + "worker and restart them (for env, also set the variable in the worker's environment).";
+    return start + "its configuration lacks the provider '" + provider + "'" + ("env".equals(provider)
+        ? " (the worker's environment has the variable)" : "") + ". Add " + example + " to the configuration of "
+        + "every worker and restart them" + ("env".equals(provider) ? " (or, if it has them, check that its "
+        + "allowlist.pattern admits the variable)." : ".");
   }
 
   private static String describe(int c) {

@@ -29,6 +29,10 @@ final class Validators {
         if (!http || uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
           throw new ConfigException(name, value, hint);
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+          throw new ConfigException(name, value, "The URL has port " + uri.getPort() + ", which no server can "
+              + "listen on: a port is 1 to 65535. " + hint);
+        }
       } catch (URISyntaxException e) {
         throw new ConfigException(name, value, hint);
       }

@@ -146,10 +146,10 @@ class BadInputTest {
             "Value must be no more than 100000"),
         row("secret with a pasted en dash", changes("fauna.secret", EN_DASH_SECRET), "fauna.secret",
             "fauna.secret has the character U+2013 (EN DASH) at character 5 of 39, which no Fauna secret has"),
-        row("unresolved config provider placeholder", changes("fauna.secret", "${env:FAUNA_SECRET}"),
-            "fauna.secret", "fauna.secret is the config-provider placeholder ${env:FAUNA_SECRET}, which the worker did "
-                + "not resolve: its configuration lacks the provider 'env'. Add config.providers=env and "
-                + "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider"),
+        row("unresolved config provider placeholder", changes("fauna.secret", "${vault:fauna:secret}"),
+            "fauna.secret", "fauna.secret is the config-provider placeholder ${vault:fauna:secret}, which the worker "
+                + "did not resolve: its configuration lacks the provider 'vault'. Add config.providers=vault and "
+                + "config.providers.vault.class=<its ConfigProvider class>"),
         row("columns that are not JSON", changes("collection.orders.columns", "[{\"name\": \"a\""),
             "collection.orders.columns", "collection.orders.columns: Not valid JSON (Unexpected end-of-input: "
                 + "expected close marker for Object (start marker at line 1, column 2)"),
@@ -167,6 +167,15 @@ class BadInputTest {
                 + "'orders'. " + grant("Index(\"orders_by_ts\")")),
         row("per-collection key given with a null value", changes("collection.orders.index", null,
             "collection.orders.topic", null), null, null),
+        // issue 18
+        row("endpoint with a port out of range", changes("fauna.endpoint", "http://localhost:99999"),
+            "fauna.endpoint", "has port 99999, which no server can listen on: a port is 1 to 65535."),
+        row("placeholder of a variable the worker's environment lacks", changes("fauna.secret",
+            "${env:NO_SUCH_VARIABLE_18}"), "fauna.secret", "fauna.secret is the config-provider placeholder "
+                + "${env:NO_SUCH_VARIABLE_18}, which the worker did not resolve: its environment has no variable "
+                + "NO_SUCH_VARIABLE_18."),
+        row("placeholder of a variable the worker has, unresolved", changes("fauna.secret", "${env:PATH}"),
+            "fauna.secret", "its configuration lacks the provider 'env'"),
         row("per-collection template key given a value", changes("collection.<name>.columns", "[]"),
             "collection.<name>.columns", "Replace <name> in collection.<name>.columns with the name of the "
                 + "collection, e.g. collection.orders.columns."));
