@@ -8,6 +8,7 @@ import com.faunadb.client.errors.TooManyRequestsException;
 import com.faunadb.client.errors.TransactionContentionException;
 import com.faunadb.client.errors.UnauthorizedException;
 import com.faunadb.client.errors.UnavailableException;
+import dev.faunaconnect.config.Redaction;
 import dev.faunaconnect.fauna.FaunaQueryException.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,12 +25,13 @@ final class FaunaErrors {
 
   private FaunaErrors() {}
 
-  static FaunaQueryException classify(Throwable failure, FaunaQuery query) {
+  /** The failure, classified; {@code redaction} hides the secret in the failure's own text (never in ours). */
+  static FaunaQueryException classify(Throwable failure, FaunaQuery query, Redaction redaction) {
     Throwable t = unwrap(failure);
     if (t instanceof TooManyRequestsException || t instanceof UnavailableException
         || t instanceof TransactionContentionException || t instanceof InternalException
         || t instanceof IOException || t instanceof TimeoutException) {
-      return new FaunaQueryException(Kind.RETRIABLE, "Transient failure of " + query.fql() + ": " + describe(t), t);
+      return new FaunaQueryException(Kind.RETRIABLE, "Transient failure of " + query.fql() + ": " + describe(t, redaction), t);
     }
     if (t instanceof UnauthorizedException) {
       return new FaunaQueryException(Kind.UNAUTHORIZED, "Fauna rejected the secret in fauna.secret (401 "
@@ -42,7 +44,7 @@ final class FaunaErrors {
           + "privileges of the key's role (CreateRole or Update(Role(\"<role>\"), {privileges: [...]})).", t);
     }
     if (t instanceof FaunaException fe) {
-      return classifyRefused(fe, query);
+      return classifyRefused(fe, query, redaction);
     }
     if (t instanceof IllegalArgumentException && String.valueOf(t.getMessage()).startsWith("invalid header value")) {
       // Java's HTTP client quotes the refused header, the Authorization one included: never pass its text on
@@ -51,16 +53,16 @@ final class FaunaErrors {
     }
     if (t instanceof AssertionError) {
       return new FaunaQueryException(Kind.OTHER, "The driver could not read Fauna's answer to " + query.fql()
-          + " (" + describe(t) + "). A @bytes value in the standard base64 alphabet is a known cause.", t);
+          + " (" + describe(t, redaction) + "). A @bytes value in the standard base64 alphabet is a known cause.", t);
     }
-    return new FaunaQueryException(Kind.OTHER, "Running " + query.fql() + " failed: " + describe(t), t);
+    return new FaunaQueryException(Kind.OTHER, "Running " + query.fql() + " failed: " + describe(t, redaction), t);
   }
 
-  private static FaunaQueryException classifyRefused(FaunaException fe, FaunaQuery query) {
+  private static FaunaQueryException classifyRefused(FaunaException fe, FaunaQuery query, Redaction redaction) {
     List<QueryError> errors = fe.errors();
     String code = errors.isEmpty() ? "" : errors.get(0).code();
     String description = errors.isEmpty() ? fe.getMessage() : errors.get(0).description();
-    String said = " (Fauna said: " + fe.getMessage() + ", running " + query.fql() + ")";
+    String said = " (Fauna said: " + redaction.in(fe.getMessage()) + ", running " + query.fql() + ")";
     Matcher undefined = UNDEFINED.matcher(description);
     if ("invalid ref".equals(code) && undefined.find()) {
       return undefined.group(1).equals("collection") ? unknownCollection(undefined.group(2), said, fe)
@@ -110,8 +112,8 @@ final class FaunaErrors {
     return current;
   }
 
-  private static String describe(Throwable t) {
+  private static String describe(Throwable t, Redaction redaction) {
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": "
-        + t.getMessage();
+        + redaction.in(t.getMessage());
   }
 }

@@ -264,7 +264,7 @@ public final class FaunaGateway {
       try {
         return check.apply(client);
       } catch (RuntimeException | AssertionError e) {
-        throw FaunaErrors.classify(e, described);
+        throw FaunaErrors.classify(e, described, session.redaction());
       }
     });
   }
@@ -297,7 +297,7 @@ public final class FaunaGateway {
       Thread.currentThread().interrupt();
       throw new CancellationException("interrupted while running " + query.fql());
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      throw FaunaErrors.classify(e, query);
+      throw FaunaErrors.classify(e, query, session.redaction());
     }
   }
 
@@ -335,7 +335,7 @@ public final class FaunaGateway {
       throw new CancellationException("interrupted while running " + query.fql());
     } catch (ExecutionException | TimeoutException | RuntimeException | AssertionError e) {
       answer.cancel(true);
-      throw FaunaErrors.classify(e, query);
+      throw FaunaErrors.classify(e, query, session.redaction());
     }
   }
 

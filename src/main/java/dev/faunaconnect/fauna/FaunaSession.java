@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.faunadb.client.FaunaClient;
 import com.faunadb.common.Connection;
 import dev.faunaconnect.config.FaunaSourceConfig;
+import dev.faunaconnect.config.Redaction;
 import java.net.MalformedURLException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,11 +31,13 @@ public final class FaunaSession {
   private final FaunaClient client;
   private final Connection connection;
   private final Duration queryTimeout;
+  private final Redaction redaction;
 
-  private FaunaSession(FaunaClient client, Connection connection, Duration queryTimeout) {
+  private FaunaSession(FaunaClient client, Connection connection, Duration queryTimeout, Redaction redaction) {
     this.client = client;
     this.connection = connection;
     this.queryTimeout = queryTimeout;
+    this.redaction = redaction;
   }
 
   public static FaunaSession create(FaunaSourceConfig config) {
@@ -51,10 +54,16 @@ public final class FaunaSession {
           .withJvmDriver(Connection.JvmDriver.JAVA)
           .withCheckNewDriverVersion(false)
           .build();
-      return new FaunaSession(FaunaClients.create(endpoint, secret, queryTimeout), connection, queryTimeout);
+      return new FaunaSession(FaunaClients.create(endpoint, secret, queryTimeout), connection, queryTimeout,
+          Redaction.of(secret.value()));
     } catch (MalformedURLException e) {
       throw new ConfigException(FaunaSourceConfig.ENDPOINT_CONFIG, endpoint, "Not a URL: " + e.getMessage());
     }
+  }
+
+  /** Hides this session's secret in the texts of failures. */
+  Redaction redaction() {
+    return redaction;
   }
 
   public FaunaClient client() {

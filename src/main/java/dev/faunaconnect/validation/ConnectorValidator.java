@@ -54,8 +54,9 @@ public final class ConnectorValidator {
       report = new ValidationReport(FaunaSourceConfig.PUBLIC_CONFIG_DEF.validateAll(given), given.get(SECRET_CONFIG));
       check(given, report);
     } catch (RuntimeException | LinkageError | AssertionError e) {
-      log.error("Validation failed unexpectedly: {}", report.redact(LiveFailures.describe(e)));
-      report.error(ENDPOINT_CONFIG, "Validation could not finish (" + LiveFailures.describe(e) + "). Check "
+      String cause = report.redact(LiveFailures.describe(e));
+      log.error("Validation failed unexpectedly: {}", cause);
+      report.error(ENDPOINT_CONFIG, "Validation could not finish (" + cause + "). Check "
           + ENDPOINT_CONFIG + " and that Fauna runs there, then validate again.");
     }
     return report.toConfig(Set.of(FaunaSourceConfig.TASK_COLLECTIONS_CONFIG));
@@ -73,11 +74,12 @@ public final class ConnectorValidator {
           RETRIES);
       LiveChecks.Target target = new LiveChecks.Target(endpoint, collections(report), indexes,
           String.valueOf(report.parsed(TOPIC_PREFIX_CONFIG)).trim(), props);
-      new LiveChecks(gateway, report, new LiveFailures(endpoint, timeout, RETRIES.maxRetries() + 1)).run(target)
-          .ifPresent(warning -> log.warn("{}", report.redact(warning)));
+      new LiveChecks(gateway, report, new LiveFailures(endpoint, timeout, RETRIES.maxRetries() + 1,
+          report.redaction())).run(target)
+          .ifPresent(warning -> log.warn("{}", warning));
       if (everyVersion(report)) {
         VersionHistoryCheck.warnings(gateway, collections(report), pollInterval(report))
-            .forEach(warning -> log.warn("{}", report.redact(warning)));
+            .forEach(warning -> log.warn("{}", warning));
       }
     }
   }

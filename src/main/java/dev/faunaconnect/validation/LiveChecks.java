@@ -167,7 +167,7 @@ final class LiveChecks {
         report.error(field, "The key may not read index '" + index + "', the incremental index of collection '"
             + collection + "'. " + SetupFql.grantAdvice(List.of(SetupFql.index(index))));
       } else {
-        String said = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
+        String said = e.getCause() == null ? e.getMessage() : report.redact(e.getCause().getMessage());
         report.error(field, "Cannot read index '" + index + "' of collection '" + collection + "': " + said
             + (said != null && said.contains("not active") ? ". Fauna is still building it; wait until Get(Index(\""
                 + index + "\")) shows active: true." : ""));

@@ -6,6 +6,7 @@ import com.faunadb.client.errors.InternalException;
 import com.faunadb.client.errors.TooManyRequestsException;
 import com.faunadb.client.errors.TransactionContentionException;
 import com.faunadb.client.errors.UnavailableException;
+import dev.faunaconnect.config.Redaction;
 import dev.faunaconnect.fauna.FaunaQueryException;
 import dev.faunaconnect.fauna.FaunaQueryException.Kind;
 import java.net.ConnectException;
@@ -22,11 +23,14 @@ final class LiveFailures {
   private final String endpoint;
   private final Duration queryTimeout;
   private final int attempts;
+  private final Redaction redaction;
 
-  LiveFailures(String endpoint, Duration queryTimeout, int attempts) {
+  /** {@code redaction} hides the secret in the failures' own texts. */
+  LiveFailures(String endpoint, Duration queryTimeout, int attempts, Redaction redaction) {
     this.endpoint = endpoint;
     this.queryTimeout = queryTimeout;
     this.attempts = attempts;
+    this.redaction = redaction;
   }
 
   /** Whether the failure says nothing about the check itself: Fauna did not answer it. */
@@ -54,11 +58,11 @@ final class LiveFailures {
     if (notJson(e)) {
       answer = "a body that is not JSON";
     } else if (cause instanceof FaunaException fe && fe.status() > 0) {
-      answer = "HTTP " + fe.status() + (hasText(fe.getMessage()) ? " (" + fe.getMessage() + ")" : "");
+      answer = "HTTP " + fe.status() + (hasText(fe.getMessage()) ? " (" + redaction.in(fe.getMessage()) + ")" : "");
     } else if (cause instanceof FaunaException fe && hasText(fe.getMessage())) {
-      answer = "an answer the Fauna driver cannot read (" + fe.getMessage() + ")";
+      answer = "an answer the Fauna driver cannot read (" + redaction.in(fe.getMessage()) + ")";
     } else {
-      answer = "an answer the Fauna driver cannot read (" + describe(cause == null ? e : cause) + ")";
+      answer = "an answer the Fauna driver cannot read (" + redaction.in(describe(cause == null ? e : cause)) + ")";
     }
     return "The server at " + endpoint + " answered " + fql + " with " + answer + ", which is not an answer of the "
         + "Fauna HTTP API. Check that fauna.endpoint is the URL of Fauna's API (e.g. http://localhost:8443 for a "
@@ -92,7 +96,7 @@ final class LiveFailures {
       return "no answer within " + queryTimeout.toMillis() + " ms (fauna.query.timeout.ms, at most "
           + ConnectorValidator.MAX_QUERY_TIMEOUT.toMillis() + " during validation)";
     }
-    return "the connection failed without an answer (" + describe(cause) + ")";
+    return "the connection failed without an answer (" + redaction.in(describe(cause)) + ")";
   }
 
   static String describe(Throwable t) {

@@ -1,5 +1,6 @@
 package dev.faunaconnect.fauna;
 
+import dev.faunaconnect.config.Redaction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -98,8 +99,8 @@ class ErrorAnswerTest {
     FaunaException fromDriver = (FaunaException) driver;
     assertEquals(fromDriver.status(), sender.status());
     assertEquals(describe(fromDriver), describe(sender));
-    FaunaQueryException classifiedDriver = FaunaErrors.classify(driver, QUERY);
-    FaunaQueryException classifiedSender = FaunaErrors.classify(sender, QUERY);
+    FaunaQueryException classifiedDriver = FaunaErrors.classify(driver, QUERY, Redaction.NONE);
+    FaunaQueryException classifiedSender = FaunaErrors.classify(sender, QUERY, Redaction.NONE);
     assertEquals(classifiedDriver.kind(), classifiedSender.kind());
     assertEquals(classifiedDriver.getMessage(), classifiedSender.getMessage());
     assertEquals(42, session.client().getLastTxnTime(), "the answer's x-txn-time is kept");

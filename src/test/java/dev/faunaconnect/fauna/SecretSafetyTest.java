@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.faunadb.client.query.Language;
 import java.time.Duration;
+import dev.faunaconnect.config.Redaction;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class SecretSafetyTest {
   void theHttpClientsRefusalOfAHeaderIsClassifiedWithoutItsText() {
     IllegalArgumentException refusal = new IllegalArgumentException("invalid header value: \"Bearer " + DASHED + "\"");
     FaunaQueryException e = FaunaErrors.classify(refusal, new FaunaQuery(Language.Now(), "Now()", "nothing", null,
-        null));
+        null), Redaction.of(DASHED));
     assertEquals("Java's HTTP client refused a request header of Now(): fauna.secret holds a character that cannot "
         + "be sent; copy the secret again.", e.getMessage());
     assertNull(e.getCause(), "the refusal, which quotes the secret, is not kept as the cause");
