@@ -1,21 +1,19 @@
 package dev.faunaconnect.source;
 
+import dev.faunaconnect.fauna.HistoryRetention;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Deletes, and with {@code changes.mode=every_version} the versions, are read from a collection's history, which
- * Fauna keeps for {@code history_days} plus 15 minutes. Says so loudly when that is too short to trust: no
- * retention at all, shorter than the polling horizon, or already shorter than the time since the history was last
- * read.
+ * Fauna keeps as {@link HistoryRetention} says. Says so loudly when that is too short to trust (in its words), or
+ * already shorter than the time since the history was last read.
  */
 final class RetentionCheck {
-  /** Fauna keeps history this much longer than {@code history_days} (its MVT offset). */
-  static final Duration GRACE = Duration.ofMinutes(15);
-
   /** What a reader reads from the history: its deletes, its versions, or both. */
   record Needs(boolean deletes, boolean versions) {
     static final Needs DELETES = new Needs(true, false);
@@ -38,9 +36,9 @@ final class RetentionCheck {
   private RetentionCheck() {}
 
   /**
-   * @param historyDays the collection's {@code history_days}; empty when null, which keeps history from the
-   *     collection document's last write on (minus 15 minutes): nothing to warn about here, and a position older
-   *     than that is caught by {@link RetentionGuard}, which asks Fauna itself
+   * @param historyDays the collection's {@code history_days}; empty when null ({@link HistoryRetention}): then how
+   *     far back the history reaches depends on the collection document's last write, and a position older than
+   *     that is caught by {@link RetentionGuard}, which asks Fauna itself
    * @param horizon the longest time between two reads of the history
    * @param lastReadMicros the ts up to which the history was read
    * @param nowMicros Fauna's current time
@@ -48,29 +46,17 @@ final class RetentionCheck {
    */
   static List<String> warnings(String collection, OptionalLong historyDays, Duration horizon, long lastReadMicros,
       long nowMicros, Needs needs) {
+    HistoryRetention model = HistoryRetention.of(historyDays);
     List<String> warnings = new ArrayList<>();
-    if (historyDays.isEmpty()) {
-      return warnings;
-    }
-    long days = historyDays.getAsLong();
-    Duration retention = Duration.ofDays(days).plus(GRACE);
-    String fix = " Keep more history with Update(Collection(\"" + collection + "\"), {history_days: 7}) (or more "
-        + "than the longest time the connector may be stopped), or set " + needs.optOut() + ".";
-    if (days == 0) {
-      warnings.add("Collection '" + collection + "' has history_days = 0: Fauna keeps its history for only about "
-          + "15 minutes, so " + needs.what() + " made while the connector is stopped or behind for longer are "
-          + "LOST." + fix);
-    } else if (retention.compareTo(horizon) < 0) {
-      warnings.add("Collection '" + collection + "' keeps history for " + retention + ", less than the "
-          + horizon + " between two reads of its " + needs.what() + ", so " + needs.what() + " can be LOST."
-          + fix);
-    }
+    model.warning(collection, horizon, needs.what(), needs.optOut()).ifPresent(warnings::add);
+    Optional<Duration> retention = model.retention();
     long sinceRead = nowMicros - lastReadMicros;
-    if (sinceRead > retention.toNanos() / 1_000L) {
+    if (retention.isPresent() && sinceRead > retention.get().toNanos() / 1_000L) {
       warnings.add("The " + needs.what() + " of collection '" + collection + "' were last read at "
-          + instant(lastReadMicros) + ", longer ago than the " + retention + " Fauna keeps its history: "
-          + needs.what() + " made before " + instant(nowMicros - retention.toNanos() / 1_000L)
-          + " may have been LOST." + fix);
+          + instant(lastReadMicros) + ", longer ago than the " + retention.get() + " Fauna keeps its history: "
+          + needs.what() + " made before " + instant(nowMicros - retention.get().toNanos() / 1_000L)
+          + " may have been LOST. Keep more history with Update(Collection(\"" + collection + "\"), "
+          + "{ history_days: 7 }), or set " + needs.optOut() + ".");
     }
     return warnings;
   }
