@@ -40,8 +40,7 @@ final class FaunaErrors {
     }
     if (t instanceof PermissionDeniedException) {
       return new FaunaQueryException(Kind.PERMISSION_DENIED, "The key in fauna.secret may not run " + query.fql()
-          + " (403 permission denied). Add {resource: " + query.resources() + ", actions: {read: true}} to the "
-          + "privileges of the key's role (CreateRole or Update(Role(\"<role>\"), {privileges: [...]})).", t);
+          + " (403 permission denied). " + SetupFql.grantAdvice(query.resources()), t);
     }
     if (t instanceof FaunaException fe) {
       return classifyRefused(fe, query, redaction);

@@ -259,7 +259,8 @@ public final class FaunaGateway {
    * classification of failures as every other read. {@code what} describes it in messages, like the FQL of a query.
    */
   public <T> T inspect(String what, String resources, String collection, Function<FaunaClient, T> check) {
-    FaunaQuery described = new FaunaQuery(null, what, resources, collection, null);
+    FaunaQuery described = new FaunaQuery(null, what, resources.isEmpty() ? List.of() : List.of(resources),
+        collection, null);
     return withRetries(described, () -> {
       try {
         return check.apply(client);

@@ -26,6 +26,7 @@ import com.faunadb.client.query.Expr;
 import com.faunadb.client.query.Pagination;
 import dev.faunaconnect.offset.CollectionOffset;
 import dev.faunaconnect.offset.Position;
+import java.util.List;
 
 /**
  * Every query the connector runs, built in this one place, each with its FQL text. A {@code cursor} is the
@@ -36,7 +37,7 @@ final class FaunaQueries {
   private FaunaQueries() {}
 
   static FaunaQuery now() {
-    return new FaunaQuery(ToMicros(Now()), "ToMicros(Now())", "nothing", null, null);
+    return new FaunaQuery(ToMicros(Now()), "ToMicros(Now())", List.of(), null, null);
   }
 
   /**
@@ -62,7 +63,7 @@ final class FaunaQueries {
     String fql = "At(" + snapshotTs + ", Map(Paginate(Documents(" + collectionFql(collection) + "), {size: " + size
         + after + "}), Lambda(\"x\", Get(Var(\"x\")))))";
     return new FaunaQuery(At(Value(snapshotTs), Map(page, Lambda("x", Get(Var("x"))))), fql,
-        collectionFql(collection), collection, null);
+        List.of(collectionFql(collection)), collection, null);
   }
 
   /** {@code Map(Paginate(Range(Match(Index(i)), [ts, ref], [])).size(n), Lambda(x, Get(Select(1, x))))}. */
@@ -78,7 +79,7 @@ final class FaunaQueries {
     String fql = "Map(Paginate(Range(Match(Index(" + quote(index) + ")), " + fromFql + ", []), {size: " + size
         + (cursor != null ? ", after: <next page>" : "") + "}), Lambda(\"x\", Get(Select(1, Var(\"x\")))))";
     return new FaunaQuery(Map(page, Lambda("x", Get(Select(Value(1), Var("x"))))), fql,
-        "Index(" + quote(index) + ") and " + collectionFql(collection), collection, index);
+        List.of("Index(" + quote(index) + ")", collectionFql(collection)), collection, index);
   }
 
   /**
@@ -93,7 +94,7 @@ final class FaunaQueries {
     if (cursor == null && !after.equals(CollectionOffset.HISTORY_START)) {
       events = inHistory(collection, after.ts(), events);
     }
-    return new FaunaQuery(events.expr(), events.text(), collectionFql(collection), collection, null);
+    return new FaunaQuery(events.expr(), events.text(), List.of(collectionFql(collection)), collection, null);
   }
 
   /** An expression and its FQL text, for the error messages. */
@@ -137,25 +138,27 @@ final class FaunaQueries {
     if (cursor != null) {
       page = page.after(cursor);
     }
-    return new FaunaQuery(page, "Paginate(Collections(), {size: " + size + "})", "Collections()", null, null);
+    return new FaunaQuery(page, "Paginate(Collections(), {size: " + size + "})", List.of("Collections()"), null,
+        null);
   }
 
   /** {@code Select("history_days", Get(Collection(c)), null)}: null when history is kept forever. */
   static FaunaQuery historyDays(String collection) {
     return new FaunaQuery(Select(Value("history_days"), Get(Collection(collection)), Null()),
-        "Select(\"history_days\", Get(" + collectionFql(collection) + "), null)", "Collections()", collection, null);
+        "Select(\"history_days\", Get(" + collectionFql(collection) + "), null)", List.of("Collections()"), collection,
+        null);
   }
 
   /** {@code At(T, Paginate(Documents(c), {size: 1}))}: refused when T is below the collection's history. */
   static FaunaQuery retainedProbe(String collection, long ts) {
     Fql probe = historyProbe(collection, ts);
-    return new FaunaQuery(probe.expr(), probe.text(), collectionFql(collection), collection, null);
+    return new FaunaQuery(probe.expr(), probe.text(), List.of(collectionFql(collection)), collection, null);
   }
 
   /** {@code Select("ts", Get(Collection(c)))}: when the collection document was last written. */
   static FaunaQuery collectionTs(String collection) {
     return new FaunaQuery(Select(Value("ts"), Get(Collection(collection))), "Select(\"ts\", Get("
-        + collectionFql(collection) + "))", "Collections()", collection, null);
+        + collectionFql(collection) + "))", List.of("Collections()"), collection, null);
   }
 
   /** A name as an FQL string literal. */

@@ -97,7 +97,8 @@ public final class IndexInspector {
 
   /** The seed's CreateIndex for the collection, with the given index name. */
   public static String createIndexFql(String index, String collection) {
-    return "CreateIndex({ name: \"" + index + "\", source: Collection(\"" + collection + "\"), terms: [], "
+    return "CreateIndex({ name: " + FaunaQueries.quote(index) + ", source: Collection(" + FaunaQueries.quote(collection)
+        + "), terms: [], "
         + "values: [{ field: \"ts\" }, { field: \"ref\" }] })";
   }
 

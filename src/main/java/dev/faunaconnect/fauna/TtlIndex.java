@@ -54,7 +54,8 @@ public final class TtlIndex {
 
   /** The CreateIndex of a ttl index for the collection. */
   public static String createIndexFql(String collection) {
-    return "CreateIndex({ name: \"" + collection + "_by_ttl\", source: Collection(\"" + collection + "\"), terms: [], "
+    return "CreateIndex({ name: " + FaunaQueries.quote(collection + "_by_ttl") + ", source: Collection("
+        + FaunaQueries.quote(collection) + "), terms: [], "
         + "values: [{ field: \"ttl\" }, { field: \"ref\" }] })";
   }
 

@@ -19,6 +19,7 @@ import static com.faunadb.client.query.Language.Var;
 
 import com.faunadb.client.query.Expr;
 import dev.faunaconnect.offset.Position;
+import java.util.List;
 
 /**
  * The query of {@code changes.mode=every_version}: one page of the set events of the ts/ref index, its {@code add}
@@ -60,7 +61,7 @@ final class VersionQueries {
       page = FaunaQueries.inHistory(collection, after.ts(), page);
     }
     return new FaunaQuery(page.expr(), page.text(),
-        "Index(" + FaunaQueries.quote(index) + ") and Collection(" + FaunaQueries.quote(collection) + ")", collection,
-        index);
+        List.of("Index(" + FaunaQueries.quote(index) + ")", "Collection(" + FaunaQueries.quote(collection) + ")"),
+        collection, index);
   }
 }

@@ -1,5 +1,6 @@
 package dev.faunaconnect.validation;
 
+import dev.faunaconnect.fauna.SetupFql;
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.Collections;
 import static com.faunadb.client.query.Language.Documents;

@@ -1,5 +1,6 @@
 package dev.faunaconnect.validation;
 
+import dev.faunaconnect.fauna.SetupFql;
 import static com.faunadb.client.query.Language.Index;
 import static com.faunadb.client.query.Language.Match;
 import static com.faunadb.client.query.Language.Paginate;

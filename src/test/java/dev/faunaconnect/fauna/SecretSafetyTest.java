@@ -26,7 +26,7 @@ class SecretSafetyTest {
   @Test
   void theHttpClientsRefusalOfAHeaderIsClassifiedWithoutItsText() {
     IllegalArgumentException refusal = new IllegalArgumentException("invalid header value: \"Bearer " + DASHED + "\"");
-    FaunaQueryException e = FaunaErrors.classify(refusal, new FaunaQuery(Language.Now(), "Now()", "nothing", null,
+    FaunaQueryException e = FaunaErrors.classify(refusal, new FaunaQuery(Language.Now(), "Now()", java.util.List.of(), null,
         null), Redaction.of(DASHED));
     assertEquals("Java's HTTP client refused a request header of Now(): fauna.secret holds a character that cannot "
         + "be sent; copy the secret again.", e.getMessage());

@@ -48,6 +48,17 @@ final class BasicForms {
         .add("is_null", c -> c.arg("is_null") == null)
         .add("format values", c -> FormatText.format(c.stringArg("format"), elements(c.arg("values")), c.position))
         .add("select from ?default ?all", BasicForms::select)
+        // AppendFunction, PrependFunction: "append"/"prepend" zero or more values, "collection" an array
+        .add("append collection", c -> {
+          List<Object> joined = new ArrayList<>(c.arg("collection", List.class, "Array"));
+          joined.addAll(elements(c.arg("append")));
+          return joined;
+        })
+        .add("prepend collection", c -> {
+          List<Object> joined = elements(c.arg("prepend"));
+          joined.addAll(c.arg("collection", List.class, "Array"));
+          return joined;
+        })
         .add("contains_path in", c -> {
           List<Object> path = path(c, "contains_path");
           Object in = c.arg("in");

@@ -1,5 +1,6 @@
 package dev.faunaconnect.validation;
 
+import dev.faunaconnect.fauna.SetupFql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,28 +1,28 @@
-package dev.faunaconnect.validation;
+package dev.faunaconnect.fauna;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** The FQL a user runs to fix the setup, written as the seeds write it, so it can be pasted into the shell. */
-final class SetupFql {
-  static final String ROLE_NAME = "kafka-connect-readonly";
+public final class SetupFql {
+  public static final String ROLE_NAME = "kafka-connect-readonly";
 
   private SetupFql() {}
 
-  static String readPrivilege(String resource) {
+  public static String readPrivilege(String resource) {
     return "{ resource: " + resource + ", actions: { read: true } }";
   }
 
-  static String collection(String name) {
+  public static String collection(String name) {
     return "Collection(" + quote(name) + ")";
   }
 
-  static String index(String name) {
+  public static String index(String name) {
     return "Index(" + quote(name) + ")";
   }
 
   /** The read-only role of the seeds: Collections(), Indexes(), then each collection and index. */
-  static String readOnlyRole(List<String> collections, List<String> indexes) {
+  public static String readOnlyRole(List<String> collections, List<String> indexes) {
     List<String> privileges = new ArrayList<>();
     privileges.add(readPrivilege("Collections()"));
     privileges.add(readPrivilege("Indexes()"));
@@ -35,7 +35,7 @@ final class SetupFql {
    * Adds read on the resources to the key's role, keeping the privileges it has: {@code Update} replaces the whole
    * privileges array, so the missing entries are appended to the stored ones. Run with an admin key.
    */
-  static String grantRead(List<String> resources) {
+  public static String grantRead(List<String> resources) {
     List<String> privileges = resources.stream().map(SetupFql::readPrivilege).toList();
     String role = "Role(\"" + ROLE_NAME + "\")";
     return "Update(" + role + ", { privileges: Append([" + String.join(", ", privileges) + "], "
@@ -43,21 +43,21 @@ final class SetupFql {
   }
 
   /** A sentence with {@link #grantRead}, for every message about a missing privilege. */
-  static String grantAdvice(List<String> resources) {
+  public static String grantAdvice(List<String> resources) {
     return "Add the missing privilege" + (resources.size() > 1 ? "s" : "") + " to the key's role with an admin key: "
         + grantRead(resources) + " (put the name of the key's role for " + ROLE_NAME + ").";
   }
 
-  static String createKey() {
+  public static String createKey() {
     return "CreateKey({ name: \"kafka-connect\", role: Role(\"" + ROLE_NAME + "\") })";
   }
 
-  static String createCollection(String name) {
+  public static String createCollection(String name) {
     return "CreateCollection({ name: " + quote(name) + " })";
   }
 
   /** A name as an FQL string literal. */
-  static String quote(String name) {
+  public static String quote(String name) {
     return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }
