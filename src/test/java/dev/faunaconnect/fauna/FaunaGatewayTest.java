@@ -252,7 +252,8 @@ class FaunaGatewayTest {
     FaunaQueryException e = assertThrows(FaunaQueryException.class,
         () -> limited.changesAfter("items_by_ts", "items", Position.endOf(0), 10));
     assertEquals(FaunaQueryException.Kind.PERMISSION_DENIED, e.kind());
-    assertTrue(e.getMessage().contains("Index(\"items_by_ts\") and Collection(\"items\")"), e.getMessage());
+    assertTrue(e.getMessage().contains(SetupFql.grantRead(List.of("Index(\"items_by_ts\")", "Collection(\"items\")"))),
+        e.getMessage());
     assertFalse(limited.collections().isEmpty());
   }
 
