@@ -2,6 +2,7 @@ package dev.faunaconnect.source;
 
 import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.Delete;
+import static com.faunadb.client.query.Language.Index;
 import static com.faunadb.client.query.Language.Obj;
 import static com.faunadb.client.query.Language.Update;
 import static com.faunadb.client.query.Language.Value;
@@ -46,6 +47,7 @@ class RandomCollectionLifeTest {
   /** Ids deleted in the collection's current life: with deletes tracked, the topic must not hold them. */
   private final Set<String> deletedInThisLife = new HashSet<>();
   private boolean exists;
+  private boolean indexed;
 
   @BeforeEach
   void start() {
@@ -81,8 +83,10 @@ class RandomCollectionLifeTest {
         }
       } else if (dice < 68) {
         updateCollection(random);
-      } else if (dice < 74) {
+      } else if (dice < 71) {
         deleteCollection();
+      } else if (dice < 74) {
+        deleteIndex();
       } else if (dice < 82) {
         createCollection(random);
       } else if (dice < 92) {
@@ -92,9 +96,18 @@ class RandomCollectionLifeTest {
       }
     }
     createCollection(random);
+    // a task restarted now finds the index again (a reader in full sync waits for its next full sync)
+    items = harness.lifecycle("items", topic.isEmpty() ? null : offsetOf(topic.get(topic.size() - 1)));
     topic.addAll(untilResting(items));
     String context = mode + " seed " + seed;
     assertEndsAsFauna(mode, topic, context);
+    if (mode.tracksDeletes()) {
+      Set<String> deletes = new HashSet<>();
+      for (String record : data(topic)) {
+        boolean delete = !record.startsWith("read") && !record.startsWith("upsert");
+        assertFalse(delete && !deletes.add(record), context + ": a delete sent again: " + record);
+      }
+    }
     for (int i = 0; i < topic.size(); i++) {
       List<SourceRecord> resumed = new ArrayList<>(topic.subList(0, i + 1));
       resumed.addAll(untilResting(harness.lifecycle("items", offsetOf(topic.get(i)))));
@@ -148,17 +161,31 @@ class RandomCollectionLifeTest {
     if (exists) {
       fixture.query(Delete(Collection("items")));
       exists = false;
+      indexed = false;
+    }
+  }
+
+  /** The collection goes on without its index (in full sync), as the same collection. */
+  private void deleteIndex() {
+    if (indexed) {
+      fixture.query(Delete(Index("items_by_ts")));
+      indexed = false;
     }
   }
 
   /** The collection (again), with its index and a few documents of ids the earlier life may have had. */
   private void createCollection(Random random) {
     if (exists) {
+      if (!indexed) {
+        fixture.createTsIndex("items_by_ts", "items");
+        indexed = true;
+      }
       return;
     }
     fixture.createCollection("items", 1L + random.nextInt(7));
     fixture.createTsIndex("items_by_ts", "items");
     exists = true;
+    indexed = true;
     deletedInThisLife.clear();
     Set<String> ids = new HashSet<>();
     for (int i = random.nextInt(4); i > 0; i--) {
