@@ -187,6 +187,14 @@ public final class FaunaGateway {
   }
 
   /**
+   * Whether the collection living now under this name is the one that lived under it at {@code ts} (a time at
+   * which the reader saw its collection document): false for a collection deleted and created again since, or none.
+   */
+  public boolean collectionLivedAt(String collection, long ts) {
+    return run(FaunaQueries.collectionLivedAt(collection, ts)).to(Codec.BOOLEAN).get();
+  }
+
+  /**
    * The collection's {@code history_days}; empty when it is null, which keeps history only since the collection
    * document's last write (minus 15 minutes), not forever.
    */

@@ -6,7 +6,10 @@ import static com.faunadb.client.query.Language.Collection;
 import static com.faunadb.client.query.Language.Collections;
 import static com.faunadb.client.query.Language.Do;
 import static com.faunadb.client.query.Language.Documents;
+import static com.faunadb.client.query.Language.Equals;
+import static com.faunadb.client.query.Language.Exists;
 import static com.faunadb.client.query.Language.Get;
+import static com.faunadb.client.query.Language.If;
 import static com.faunadb.client.query.Language.Index;
 import static com.faunadb.client.query.Language.Lambda;
 import static com.faunadb.client.query.Language.Map;
@@ -159,6 +162,20 @@ final class FaunaQueries {
   static FaunaQuery collectionTs(String collection) {
     return new FaunaQuery(Select(Value("ts"), Get(Collection(collection))), "Select(\"ts\", Get("
         + collectionFql(collection) + "))", List.of("Collections()"), collection, null);
+  }
+
+  /**
+   * {@code If(Exists(Collection(c), T), Equals(Select("name", Get(Collection(c), T)), c), false)}: whether the
+   * collection living now under that name already lived, under it, at T. {@code Collection(c)} stands for the
+   * collection living now, and a collection created again is a new one, with no version before its creation.
+   */
+  static FaunaQuery collectionLivedAt(String collection, long ts) {
+    Expr then = Get(Collection(collection), Value(ts));
+    return new FaunaQuery(If(Exists(Collection(collection), Value(ts)),
+        Equals(Select(Value("name"), then), Value(collection)), Value(false)),
+        "If(Exists(" + collectionFql(collection) + ", " + ts + "), Equals(Select(\"name\", Get("
+            + collectionFql(collection) + ", " + ts + ")), " + quote(collection) + "), false)",
+        "Collections()", collection, null);
   }
 
   /** A name as an FQL string literal. */

@@ -6,7 +6,6 @@ import dev.faunaconnect.fauna.FaunaQueryException.Kind;
 import dev.faunaconnect.offset.CollectionOffset;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>gone (the collection no longer exists: the real server deletes its indexes with it, so the index query may
  *       fail first): let go, and looked for again every {@code collections.refresh.interval.ms};</li>
- *   <li>re-created (its collection document is newer than when the reader started): streamed from its start;</li>
- *   <li>the same collection, without its index: the reader starts again from where it stands (full sync);</li>
+ *   <li>still there: the reader starts again from where it stands. The start tells, by the identity the offset
+ *       keeps, a collection deleted and created again (a new collection: started as {@code snapshot.mode} says)
+ *       from the same collection, updated or not, that lost its index (it goes on in full sync);</li>
+ *   <li>back after it was gone: a new collection, streamed from its start;</li>
  *   <li>unreadable (403): a WARN, and tried again every refresh interval, while the other collections go on.</li>
  * </ul>
  * A collection named in {@code collections} is the user's explicit wish: any failure of it fails the task.
@@ -40,7 +41,6 @@ final class CollectionLifecycle {
   private final Duration recheck;
   private CollectionOffset resumeFrom;
   private CollectionReader reader;
-  private OptionalLong collectionTs;
   private State state = State.STREAMING;
 
   CollectionLifecycle(ReaderSettings settings, ReaderFactory factory, FaunaGateway fauna, CollectionOffset stored) {
@@ -76,7 +76,6 @@ final class CollectionLifecycle {
   private Step streamingStep() {
     try {
       if (reader == null) {
-        collectionTs = discovered ? fauna.collectionTs(collection) : OptionalLong.empty();
         reader = factory.create(resumeFrom);
       }
       return reader.step();
@@ -93,25 +92,20 @@ final class CollectionLifecycle {
   }
 
   private Step missing(FaunaQueryException e) {
-    OptionalLong now = fauna.collectionTs(collection);
-    if (now.isEmpty()) {
+    if (fauna.collectionTs(collection).isEmpty()) {
       log.warn("Collection '{}' was deleted ({}); letting it go, and looking for it again every {}", collection,
           e.getMessage(), recheck);
       state = State.GONE;
       return Step.caughtUp(List.of(), recheck);
-    }
-    if (!now.equals(collectionTs)) {
-      return recreated(now);
     }
     log.warn("Collection '{}': {}; starting its reader again from where it stands", collection, e.getMessage());
     restartFrom(offset());
     return Step.busy(List.of());
   }
 
-  private Step recreated(OptionalLong now) {
-    log.warn("Collection '{}' was deleted and created again (its collection document's ts is {}, it was {} when "
-        + "the reader started): streaming the new collection from its start", collection, now.getAsLong(),
-        collectionTs.isPresent() ? collectionTs.getAsLong() : "unknown");
+  private Step recreated() {
+    log.warn("Collection '{}' was deleted and created again: streaming the new collection from its start",
+        collection);
     state = State.STREAMING;
     restartFrom(null);
     return Step.busy(List.of());
@@ -125,8 +119,7 @@ final class CollectionLifecycle {
   }
 
   private Step lookForGone() {
-    OptionalLong now = fauna.collectionTs(collection);
-    return now.isEmpty() ? Step.caughtUp(List.of(), recheck) : recreated(now);
+    return fauna.collectionTs(collection).isEmpty() ? Step.caughtUp(List.of(), recheck) : recreated();
   }
 
   private Step retryUnreadable() {

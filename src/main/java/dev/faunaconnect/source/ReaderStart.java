@@ -17,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * How the reader of a collection starts: which index serves its changes (none: full sync), where it resumes (the
  * stored offset, or a fresh snapshot, or "now" with {@code snapshot.mode=never}), and whether its deletes are safe:
- * a stored position whose history is gone is handled by the {@link RetentionGuard}.
+ * a stored position whose history is gone is handled by the {@link RetentionGuard}. A stored offset of another
+ * collection of the same name (one deleted and created again since) is not resumed: the collection is new, and
+ * starts as {@code snapshot.mode} says. The offset keeps which collection it belongs to
+ * ({@link CollectionOffset#collectionTs()}).
  */
 final class ReaderStart {
   private static final Logger log = LoggerFactory.getLogger(ReaderStart.class);
@@ -42,14 +45,51 @@ final class ReaderStart {
   }
 
   Start start(CollectionOffset stored) {
+    long identity = identity();
+    CollectionOffset from = stored != null && identity != 0L && !sameCollection(stored) ? null : stored;
     Optional<String> index = resolveIndex();
-    CollectionOffset offset = stored == null ? initial(index) : resume(stored, index);
+    CollectionOffset offset = from == null ? initial(index) : resume(from, index);
     RetentionCheck.Needs needs = new RetentionCheck.Needs(settings.tracksDeletes(),
         settings.everyVersion() && index.isPresent());
     if (needs.any()) {
       checkRetention(offset, needs);
     }
-    return new Start(index, offset);
+    return new Start(index, identity == 0L ? offset : offset.withCollectionTs(identity));
+  }
+
+  /**
+   * The ts of the collection document now, which tells this collection from any other of its name (0 when the
+   * collection does not exist, or when the key of a collection named in {@code collections} may not read it).
+   */
+  private long identity() {
+    try {
+      return fauna.collectionTs(settings.name()).orElse(0L);
+    } catch (FaunaQueryException e) {
+      if (e.kind() != FaunaQueryException.Kind.PERMISSION_DENIED || settings.discovered()) {
+        throw e;
+      }
+      log.warn("Collection '{}': the key may not read its collection document, so a collection deleted and created "
+          + "again under this name cannot be told from this one. Give the key's role read on Collections(). {}",
+          settings.name(), e.getMessage());
+      return 0L;
+    }
+  }
+
+  /**
+   * Whether the stored offset belongs to the collection living now: that collection had its version at the
+   * offset's {@code collection_ts}. An offset stored by an earlier version has none; it is taken by its snapshot
+   * time, at which its reader was reading the collection.
+   */
+  private boolean sameCollection(CollectionOffset stored) {
+    long lived = stored.collectionTs() != 0L ? stored.collectionTs() : stored.snapshotTs();
+    if (fauna.collectionLivedAt(settings.name(), lived)) {
+      return true;
+    }
+    log.warn("Collection '{}' was deleted and created again since its offset was stored (the collection of that "
+        + "name now did not exist at {}; offset {}): it is a new collection, started as snapshot.mode={} says, "
+        + "and the old one's position is not resumed", settings.name(), lived, stored.toMap(),
+        settings.snapshotMode().name().toLowerCase(java.util.Locale.ROOT));
+    return false;
   }
 
   private Optional<String> resolveIndex() {

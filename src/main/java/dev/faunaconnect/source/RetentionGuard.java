@@ -55,7 +55,7 @@ final class RetentionGuard {
           + "after document {}, and the documents written since {} are read as changes", settings.name(),
           offset.snapshotTs(), e.getMessage(), now, offset.snapshotRef(), offset.change().ts());
       return new CollectionOffset(Phase.SNAPSHOT, now, offset.snapshotRef(), offset.change(), offset.remove(),
-          offset.changedAfter());
+          offset.changedAfter(), offset.collectionTs());
     }
     log.warn("Collection '{}': the snapshot at {} outlived the history the collection keeps ({}). Restarting the "
         + "snapshot at {}: the documents already read are read again. Raise the collection's history_days, or "
@@ -101,7 +101,7 @@ final class RetentionGuard {
     long now = fauna.now();
     log.error("{} history.loss.action=snapshot: reading the collection again from a fresh snapshot at {}, after "
         + "the deletes still kept.{}", what, now, keep);
-    return CollectionOffset.freshSnapshotAt(now);
+    return CollectionOffset.freshSnapshotAt(now).withCollectionTs(offset.collectionTs());
   }
 
   private static Instant instant(long micros) {

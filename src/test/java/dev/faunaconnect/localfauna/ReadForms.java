@@ -231,7 +231,7 @@ final class ReadForms {
     Permissions.checkRead(c, table.ref);
     Permissions.checkRetained(c, table.ref, ts);
     StoredDocument doc = table.document(ref.id());
-    Version v = doc == null ? null : doc.visibleAt(ts, c.ctx.txn().ts);
+    Version v = visibleByName(c, table, doc, ts);
     c.ctx.txn().reads++;
     if (v == null) {
       throw c.fail(FaunaError.instanceNotFound(notFoundMessage(table)));
@@ -277,7 +277,19 @@ final class ReadForms {
     }
     Permissions.checkRetained(c, table.ref, ts);
     StoredDocument doc = table.document(ref.id());
-    return doc != null && doc.visibleAt(ts, c.ctx.txn().ts) != null;
+    return visibleByName(c, table, doc, ts) != null;
+  }
+
+  /**
+   * The version a read at {@code ts} sees. A named schema ref ({@code Collection("c")}) stands for the document
+   * live under that name now ({@code ClassRefFunction}: {@code Collection.idByNameActive}), so it sees nothing of
+   * an earlier document of the same name.
+   */
+  private static Version visibleByName(Call c, CollectionTable table, StoredDocument doc, long ts) {
+    if (doc == null || table.ref.isNative() && NAMED_NATIVES.contains(table.name()) && ts < doc.currentLifeStart()) {
+      return null;
+    }
+    return doc.visibleAt(ts, c.ctx.txn().ts);
   }
 
   /** The snapshot a read happens at: the {@code ts} argument if given, else the context's. */

@@ -56,6 +56,21 @@ final class StoredDocument {
   }
 
   /**
+   * When the document's current life began: its first version after its last delete. The real server gives a
+   * schema document created again under a name a new id ({@code IDStore.nextSequentialID}), so a read by name at a
+   * time before this finds nothing; this server keeps both lives in one document, keyed by name.
+   */
+  long currentLifeStart() {
+    long start = Long.MIN_VALUE;
+    for (int i = 0; i < versions.size(); i++) {
+      if (versions.get(i).isDelete()) {
+        start = i + 1 < versions.size() ? versions.get(i + 1).ts() : Long.MAX_VALUE;
+      }
+    }
+    return start;
+  }
+
+  /**
    * The version a read sees: live at the valid time {@code ts} and not expired by its ttl at the transaction's
    * snapshot time {@code now} (DocSnapshot.run); null otherwise. An expired document is simply not there: no
    * delete is written for it.

@@ -23,7 +23,8 @@ class CollectionOffsetTest {
         CollectionOffset.snapshotAt(T).withPhase(Phase.STREAMING).withChange(new Position(T + 5, "12"))
             .withRemove(new Position(T + 3, "9")),
         CollectionOffset.snapshotAt(T).withPhase(Phase.FULL_SYNC).withRemove(new Position(T + 7, "0")),
-        CollectionOffset.snapshotAt(T).withRemove(new Position(T - 9, "4")).restartSnapshotAt(T + 100));
+        CollectionOffset.snapshotAt(T).withRemove(new Position(T - 9, "4")).restartSnapshotAt(T + 100),
+        CollectionOffset.streamingFrom(T).withCollectionTs(T - 1).withChange(new Position(T + 2, "5")));
     for (CollectionOffset offset : offsets) {
       assertEquals(offset, CollectionOffset.fromMap(offset.toMap()));
       assertEquals(offset, CollectionOffset.fromMap(viaJsonNumbers(offset.toMap())));
@@ -42,6 +43,19 @@ class CollectionOffsetTest {
     expected.put("change_ref", "7");
     expected.put("remove_ts", T);
     assertEquals(expected, offset.toMap());
+  }
+
+  /** Which collection of its name an offset belongs to survives every move; an offset without it reads as 0. */
+  @Test
+  void theCollectionIdentityIsKeptByEveryMoveAndOptionalOnTheWire() {
+    CollectionOffset offset = CollectionOffset.snapshotAt(T).withCollectionTs(T - 10).withSnapshotRef("4")
+        .withPhase(Phase.STREAMING).withChange(new Position(T + 1, "2")).withRemove(new Position(T + 1, "3"))
+        .restartSnapshotAt(T + 5, T);
+    assertEquals(T - 10, offset.collectionTs());
+    assertEquals(T - 10, offset.toMap().get("collection_ts"));
+    assertEquals(0L, CollectionOffset.fromMap(CollectionOffset.streamingFrom(T).toMap()).collectionTs());
+    assertRefused(with(CollectionOffset.streamingFrom(T).toMap(), "collection_ts", "x"),
+        "'collection_ts' must be an integer");
   }
 
   @Test
