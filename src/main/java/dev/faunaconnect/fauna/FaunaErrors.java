@@ -84,7 +84,7 @@ final class FaunaErrors {
 
   private static FaunaQueryException unknownCollection(String name, String said, FaunaException fe) {
     return new FaunaQueryException(Kind.UNKNOWN_COLLECTION, "Collection '" + name + "' does not exist" + said
-        + ". Create it with CreateCollection({name: " + FaunaQueries.quote(name) + "}) or remove it from the "
+        + ". Create it with CreateCollection({name: " + SetupFql.quote(name) + "}) or remove it from the "
         + "collections setting.", fe);
   }
 
@@ -97,8 +97,8 @@ final class FaunaErrors {
   static String indexAdvice(String index, FaunaQuery query) {
     String collection = query.collection() == null ? "<collection>" : query.collection();
     return "An incremental index has the collection as source, no terms, and values that start with ts then ref: "
-        + "CreateIndex({name: " + FaunaQueries.quote(index) + ", source: Collection("
-        + FaunaQueries.quote(collection) + "), terms: [], values: [{field: \"ts\"}, {field: \"ref\"}]}); set "
+        + "CreateIndex({name: " + SetupFql.quote(index) + ", source: Collection("
+        + SetupFql.quote(collection) + "), terms: [], values: [{field: \"ts\"}, {field: \"ref\"}]}); set "
         + "collection." + collection + ".index to its name.";
   }
 

@@ -79,10 +79,10 @@ final class FaunaQueries {
     if (cursor != null) {
       page = page.after(cursor);
     }
-    String fql = "Map(Paginate(Range(Match(Index(" + quote(index) + ")), " + fromFql + ", []), {size: " + size
+    String fql = "Map(Paginate(Range(Match(Index(" + SetupFql.quote(index) + ")), " + fromFql + ", []), {size: " + size
         + (cursor != null ? ", after: <next page>" : "") + "}), Lambda(\"x\", Get(Select(1, Var(\"x\")))))";
     return new FaunaQuery(Map(page, Lambda("x", Get(Select(Value(1), Var("x"))))), fql,
-        List.of("Index(" + quote(index) + ")", collectionFql(collection)), collection, index);
+        List.of("Index(" + SetupFql.quote(index) + ")", collectionFql(collection)), collection, index);
   }
 
   /**
@@ -174,20 +174,16 @@ final class FaunaQueries {
     return new FaunaQuery(If(Exists(Collection(collection), Value(ts)),
         Equals(Select(Value("name"), then), Value(collection)), Value(false)),
         "If(Exists(" + collectionFql(collection) + ", " + ts + "), Equals(Select(\"name\", Get("
-            + collectionFql(collection) + ", " + ts + ")), " + quote(collection) + "), false)",
-        "Collections()", collection, null);
+            + collectionFql(collection) + ", " + ts + ")), " + SetupFql.quote(collection) + "), false)",
+        List.of("Collections()"), collection, null);
   }
 
-  /** A name as an FQL string literal. */
-  static String quote(String name) {
-    return "\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
 
   private static String collectionFql(String collection) {
-    return "Collection(" + quote(collection) + ")";
+    return "Collection(" + SetupFql.quote(collection) + ")";
   }
 
   private static String refFql(String collection, String id) {
-    return "Ref(" + collectionFql(collection) + ", " + quote(id) + ")";
+    return "Ref(" + collectionFql(collection) + ", " + SetupFql.quote(id) + ")";
   }
 }

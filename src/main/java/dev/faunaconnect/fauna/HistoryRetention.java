@@ -40,7 +40,7 @@ public final class HistoryRetention {
    * that stops reading it.
    */
   public Optional<String> warning(String collection, Duration horizon, String what, String optOut) {
-    String fix = " Keep more history with Update(Collection(" + FaunaQueries.quote(collection) + "), "
+    String fix = " Keep more history with Update(Collection(" + SetupFql.quote(collection) + "), "
         + "{ history_days: 7 }) (or more than the longest time the connector may be stopped or behind), or set "
         + optOut + ".";
     if (historyDays.isEmpty()) {

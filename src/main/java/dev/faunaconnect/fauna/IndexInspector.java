@@ -97,7 +97,7 @@ public final class IndexInspector {
 
   /** The seed's CreateIndex for the collection, with the given index name. */
   public static String createIndexFql(String index, String collection) {
-    return "CreateIndex({ name: " + FaunaQueries.quote(index) + ", source: Collection(" + FaunaQueries.quote(collection)
+    return "CreateIndex({ name: " + SetupFql.quote(index) + ", source: Collection(" + SetupFql.quote(collection)
         + "), terms: [], "
         + "values: [{ field: \"ts\" }, { field: \"ref\" }] })";
   }

@@ -34,7 +34,7 @@ public final class TtlIndex {
 
   /** The FQL of {@link #isActive}. */
   public static String activeFql(String index) {
-    return "Select(\"active\", Get(Index(" + FaunaQueries.quote(index) + ")), false)";
+    return "Select(\"active\", Get(Index(" + SetupFql.quote(index) + ")), false)";
   }
 
   /** Whether the index is active now ({@code Get(Index(i))} shows {@code active: true}). */
@@ -54,8 +54,8 @@ public final class TtlIndex {
 
   /** The CreateIndex of a ttl index for the collection. */
   public static String createIndexFql(String collection) {
-    return "CreateIndex({ name: " + FaunaQueries.quote(collection + "_by_ttl") + ", source: Collection("
-        + FaunaQueries.quote(collection) + "), terms: [], "
+    return "CreateIndex({ name: " + SetupFql.quote(collection + "_by_ttl") + ", source: Collection("
+        + SetupFql.quote(collection) + "), terms: [], "
         + "values: [{ field: \"ttl\" }, { field: \"ref\" }] })";
   }
 
@@ -63,7 +63,7 @@ public final class TtlIndex {
   public static String buildingWarning(String collection, String index) {
     return "Collection '" + collection + "': its ttl index '" + index + "' is still being built (active: false), so "
         + "documents that expire by ttl do not reach Kafka as deletes yet. The connector uses the index as soon as "
-        + "Get(Index(" + FaunaQueries.quote(index) + ")) shows active: true.";
+        + "Get(Index(" + SetupFql.quote(index) + ")) shows active: true.";
   }
 
   /** The warning for a collection whose expiries cannot be seen, because it has no ttl index. */

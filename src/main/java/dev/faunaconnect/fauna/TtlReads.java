@@ -87,9 +87,9 @@ public final class TtlReads {
         page = page.after(cursor);
       }
       Value answer = gateway.run(new FaunaQuery(Arr(page, ToMicros(Now())), "Paginate(Range(Match(Index("
-          + FaunaQueries.quote(index) + ")), [Epoch(" + fromExclusive + ", \"microseconds\")], [Epoch("
+          + SetupFql.quote(index) + ")), [Epoch(" + fromExclusive + ", \"microseconds\")], [Epoch("
           + (toInclusive + 1) + ", \"microseconds\")]), {size: " + size + "})",
-          List.of("Index(" + FaunaQueries.quote(index) + ")"), collection, index));
+          List.of("Index(" + SetupFql.quote(index) + ")"), collection, index));
       for (Value element : answer.at(0).at("data").to(Codec.ARRAY).get()) {
         long expiresAt = micros(element.at(0).to(Codec.TIME).get());
         if (expiresAt > fromExclusive && expiresAt <= toInclusive) {
@@ -106,8 +106,8 @@ public final class TtlReads {
   public Events events(String index, String collection, Cursor from, int size) {
     Expr page = Paginate(Match(Index(index))).after(from.after).events(true).size(size);
     Value answer = gateway.run(new FaunaQuery(Arr(page, ToMicros(Now())), "Paginate(Match(Index("
-        + FaunaQueries.quote(index) + ")), {after: <cursor>, events: true, size: " + size + "})",
-        List.of("Index(" + FaunaQueries.quote(index) + ")"), collection, index));
+        + SetupFql.quote(index) + ")), {after: <cursor>, events: true, size: " + size + "})",
+        List.of("Index(" + SetupFql.quote(index) + ")"), collection, index));
     List<Event> events = new ArrayList<>();
     for (Value event : answer.at(0).at("data").to(Codec.ARRAY).get()) {
       Value ttl = event.at("data").at(0);

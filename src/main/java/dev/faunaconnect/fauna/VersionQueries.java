@@ -52,7 +52,7 @@ final class VersionQueries {
     Expr document = Select(Value("document"), Var("e"));
     Expr ts = Select(Value("ts"), Var("e"));
     Expr version = Arr(ts, document, At(ts, If(Exists(document), Get(document), Null())));
-    String fql = "Map(Filter(Paginate(Match(Index(" + FaunaQueries.quote(index) + ")), {after: " + start.text()
+    String fql = "Map(Filter(Paginate(Match(Index(" + SetupFql.quote(index) + ")), {after: " + start.text()
         + ", events: true, size: " + size + "}), Lambda(\"e\", Equals(Select(\"action\", Var(\"e\")), \"add\"))), "
         + "Lambda(\"e\", [Select(\"ts\", Var(\"e\")), Select(\"document\", Var(\"e\")), At(Select(\"ts\", Var(\"e\")), "
         + "If(Exists(Select(\"document\", Var(\"e\"))), Get(Select(\"document\", Var(\"e\"))), null))]))";
@@ -61,7 +61,7 @@ final class VersionQueries {
       page = FaunaQueries.inHistory(collection, after.ts(), page);
     }
     return new FaunaQuery(page.expr(), page.text(),
-        List.of("Index(" + FaunaQueries.quote(index) + ")", "Collection(" + FaunaQueries.quote(collection) + ")"),
+        List.of("Index(" + SetupFql.quote(index) + ")", "Collection(" + SetupFql.quote(collection) + ")"),
         collection, index);
   }
 }
