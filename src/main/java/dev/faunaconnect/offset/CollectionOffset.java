@@ -20,9 +20,11 @@ import java.util.regex.Pattern;
  *     has read the deletes the collection's retained history holds
  * @param changedAfter a snapshot emits only the documents written after this time (0: every document). Set by the
  *     full syncs of {@code snapshot.mode=never}, which emit only what changed since the previous one.
+ * @param snapshotStartTs the time T0 the current snapshot's changes start after, kept once {@code change} moves
+ *     while the snapshot is read ({@code changes.mode=every_version}); 0: {@code change.ts} ({@link #snapshotStart})
  */
 public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef, Position change,
-    Position remove, long changedAfter) {
+    Position remove, long changedAfter, long snapshotStartTs) {
   public static final long VERSION = 1L;
   static final String VERSION_KEY = "version";
   private static final Pattern DOCUMENT_ID = Pattern.compile("0|[1-9][0-9]{0,18}");
@@ -34,8 +36,9 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
   static final String REMOVE_TS_KEY = "remove_ts";
   static final String REMOVE_REF_KEY = "remove_ref";
   static final String CHANGED_AFTER_KEY = "changed_after_ts";
+  static final String SNAPSHOT_START_KEY = "snapshot_start_ts";
   private static final List<String> KNOWN_KEYS = List.of(VERSION_KEY, PHASE_KEY, SNAPSHOT_TS_KEY, SNAPSHOT_REF_KEY,
-      CHANGE_TS_KEY, CHANGE_REF_KEY, REMOVE_TS_KEY, REMOVE_REF_KEY, CHANGED_AFTER_KEY);
+      CHANGE_TS_KEY, CHANGE_REF_KEY, REMOVE_TS_KEY, REMOVE_REF_KEY, CHANGED_AFTER_KEY, SNAPSHOT_START_KEY);
   /**
    * The remove position of a fresh snapshot: before every delete the collection's history still holds. A fresh
    * start cannot know whether an earlier attempt emitted documents without storing an offset, so it first emits
@@ -75,6 +78,12 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
     Objects.requireNonNull(remove, "remove");
   }
 
+  /** An offset whose snapshot's changes start after {@code change}. */
+  public CollectionOffset(Phase phase, long snapshotTs, String snapshotRef, Position change, Position remove,
+      long changedAfter) {
+    this(phase, snapshotTs, snapshotRef, change, remove, changedAfter, 0L);
+  }
+
   /** An offset whose snapshot emits every document. */
   public CollectionOffset(Phase phase, long snapshotTs, String snapshotRef, Position change, Position remove) {
     this(phase, snapshotTs, snapshotRef, change, remove, 0L);
@@ -109,19 +118,37 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
   }
 
   public CollectionOffset withSnapshotRef(String ref) {
-    return new CollectionOffset(phase, snapshotTs, ref, change, remove, changedAfter);
+    return new CollectionOffset(phase, snapshotTs, ref, change, remove, changedAfter, snapshotStartTs);
+  }
+
+  /** The snapshot read at {@code ts} from here on, after the same document. */
+  public CollectionOffset withSnapshotTs(long ts) {
+    return new CollectionOffset(phase, ts, snapshotRef, change, remove, changedAfter, snapshotStartTs);
+  }
+
+  /** The snapshot's start T0 kept apart from {@code change} (0: {@code change.ts} again). */
+  public CollectionOffset withSnapshotStart(long ts) {
+    return new CollectionOffset(phase, snapshotTs, snapshotRef, change, remove, changedAfter, ts);
   }
 
   public CollectionOffset withPhase(Phase next) {
-    return new CollectionOffset(next, snapshotTs, snapshotRef, change, remove, changedAfter);
+    return new CollectionOffset(next, snapshotTs, snapshotRef, change, remove, changedAfter, snapshotStartTs);
   }
 
   public CollectionOffset withChange(Position position) {
-    return new CollectionOffset(phase, snapshotTs, snapshotRef, position, remove, changedAfter);
+    return new CollectionOffset(phase, snapshotTs, snapshotRef, position, remove, changedAfter, snapshotStartTs);
   }
 
   public CollectionOffset withRemove(Position position) {
-    return new CollectionOffset(phase, snapshotTs, snapshotRef, change, position, changedAfter);
+    return new CollectionOffset(phase, snapshotTs, snapshotRef, change, position, changedAfter, snapshotStartTs);
+  }
+
+  /**
+   * T0, the time the snapshot's changes start after: it emits only documents not written after it (later ones are
+   * read as changes). The snapshot's own read time {@code snapshotTs} may move past it while it is read.
+   */
+  public long snapshotStart() {
+    return snapshotStartTs != 0L ? snapshotStartTs : change.ts();
   }
 
   /** Whether this offset's deletes start before every retained one (a fresh snapshot that has not read them yet). */
@@ -141,6 +168,9 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
     putIfPresent(map, REMOVE_REF_KEY, remove.ref());
     if (changedAfter != 0L) {
       map.put(CHANGED_AFTER_KEY, changedAfter);
+    }
+    if (snapshotStartTs != 0L) {
+      map.put(SNAPSHOT_START_KEY, snapshotStartTs);
     }
     return map;
   }
@@ -169,7 +199,8 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
         optionalRef(map, SNAPSHOT_REF_KEY),
         new Position(requiredLong(map, CHANGE_TS_KEY), optionalRef(map, CHANGE_REF_KEY)),
         new Position(requiredLong(map, REMOVE_TS_KEY), optionalRef(map, REMOVE_REF_KEY)),
-        map.containsKey(CHANGED_AFTER_KEY) ? requiredLong(map, CHANGED_AFTER_KEY) : 0L);
+        map.containsKey(CHANGED_AFTER_KEY) ? requiredLong(map, CHANGED_AFTER_KEY) : 0L,
+        map.containsKey(SNAPSHOT_START_KEY) ? requiredLong(map, SNAPSHOT_START_KEY) : 0L);
   }
 
   private static void putIfPresent(Map<String, Object> map, String key, String value) {
