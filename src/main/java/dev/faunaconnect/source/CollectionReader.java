@@ -36,6 +36,12 @@ import org.slf4j.LoggerFactory;
  */
 final class CollectionReader {
   private static final Logger log = LoggerFactory.getLogger(CollectionReader.class);
+  /**
+   * A snapshot reads the history streams along with its pages once their positions would leave the collection's
+   * history within this time: so a short snapshot is followed by them as before, and a long one keeps them inside
+   * the history (with {@code history_days} 0, which keeps 15 minutes, they stay within 5 minutes of now).
+   */
+  static final Duration HISTORY_MARGIN = Duration.ofMinutes(10);
   /** At most this many pages of the history streams are read along with each page of a snapshot. */
   static final int HISTORY_PAGES_PER_SNAPSHOT_PAGE = 4;
 
@@ -118,7 +124,11 @@ final class CollectionReader {
       return removesUpToSnapshot();
     }
     List<SourceRecord> out = new ArrayList<>();
-    for (int i = 0; i < HISTORY_PAGES_PER_SNAPSHOT_PAGE; i++) {
+    boolean historyDue = historyDue();
+    if (!historyDue) {
+      expiries.keepAhead(offset.remove()); // its window stays ahead: the expiries come after the snapshot
+    }
+    for (int i = 0; historyDue && i < HISTORY_PAGES_PER_SNAPSHOT_PAGE; i++) {
       Step history = historyDuringSnapshot();
       out.addAll(history.records());
       if (!history.rest().isZero()) {
@@ -181,6 +191,18 @@ final class CollectionReader {
         : Page.none();
     return emit(ChangeMerge.merge(changes, FaunaGateway::positionOf, List.of(removes, expired)), versions,
         settings.tracksDeletes(), settings.pollInterval());
+  }
+
+  /** Whether the history streams a snapshot leaves behind would leave the history within {@link #HISTORY_MARGIN}. */
+  private boolean historyDue() {
+    boolean versions = settings.everyVersion() && index.isPresent();
+    if (!settings.tracksDeletes() && !versions) {
+      return false;
+    }
+    long read = Math.min(settings.tracksDeletes() ? offset.remove().ts() : Long.MAX_VALUE,
+        versions ? offset.change().ts() : Long.MAX_VALUE);
+    // the history's start moves on with the clock: in HISTORY_MARGIN, it passes read if it is past this now
+    return !fauna.retainsHistoryAfter(collection(), read - HISTORY_MARGIN.toNanos() / 1_000L);
   }
 
   /**

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *       delete emitted whose ttl was written within retained history; one written before it is not seen.</li>
  * </ul>
  * Nothing but the delete position is stored: a restart rebuilds the same stream and emits only what follows it.
- * While a snapshot is read, the events are read a page per snapshot page, as the deletes are emitted along with it:
- * the delete position moves with them, so the adds remembered stay within about a page.
+ * While a snapshot is read, only the window is kept ahead ({@link #keepAhead}); the events follow it. A snapshot that
+ * runs long reads them along with its pages, as it emits its deletes: the delete position moves with them, so the
+ * adds remembered stay within about a page.
  */
 final class TtlExpiries {
   private static final Logger log = LoggerFactory.getLogger(TtlExpiries.class);
@@ -131,6 +132,24 @@ final class TtlExpiries {
     eventsThrough = Math.max(eventsThrough, page.more() ? lastTs - 1 : page.readTime());
     keepWindowAhead(page.readTime());
     return due(emitted, page.more());
+  }
+
+  /**
+   * While a snapshot is read: keeps the window of pending entries ahead of now, without reading the events. They are
+   * read after the snapshot, in order and a page at a time like the changes, so the memory never holds every
+   * document written since the snapshot's time (applied late, an event has the same effect: the entries it adds
+   * stay pending until a later event removes them).
+   */
+  void keepAhead(Position emitted) {
+    if (index == null) {
+      return;
+    }
+    floor = emitted;
+    if (events == null) {
+      rebuild();
+    } else {
+      keepWindowAhead(reads.now());
+    }
   }
 
   /** How many positions are held in memory (entries pending, adds remembered): for tests. */

@@ -260,7 +260,7 @@ class LongSnapshotTest {
     } else if (dice == 2) {
       fixture.create("items", String.valueOf(nextId++), Obj("n", Value(0)));
     } else { // it expires while the snapshot is read, before or beyond its cursor
-      createWithTtl(String.valueOf(nextId++), now() + (3 + random.nextInt(10)) * 60_000_000L);
+      createWithTtl(String.valueOf(nextId++), now() + (3 + random.nextInt(5)) * 60_000_000L);
     }
   }
 
