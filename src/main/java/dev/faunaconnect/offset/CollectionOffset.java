@@ -20,12 +20,14 @@ import java.util.regex.Pattern;
  *     has read the deletes the collection's retained history holds
  * @param changedAfter a snapshot emits only the documents written after this time (0: every document). Set by the
  *     full syncs of {@code snapshot.mode=never}, which emit only what changed since the previous one.
+ * @param snapshotStartTs the time T0 the current snapshot's changes start after, kept once {@code change} moves
+ *     while the snapshot is read ({@code changes.mode=every_version}); 0: {@code change.ts} ({@link #snapshotStart})
  * @param collectionTs which collection of that name the offset belongs to: a {@code ts} of its collection
  *     document (a collection deleted and created again is a new one, with no version at that time); 0 when not
  *     known (an offset stored by an earlier version)
  */
 public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef, Position change,
-    Position remove, long changedAfter, long collectionTs) {
+    Position remove, long changedAfter, long snapshotStartTs, long collectionTs) {
   public static final long VERSION = 1L;
   static final String VERSION_KEY = "version";
   private static final Pattern DOCUMENT_ID = Pattern.compile("0|[1-9][0-9]{0,18}");
@@ -37,9 +39,10 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
   static final String REMOVE_TS_KEY = "remove_ts";
   static final String REMOVE_REF_KEY = "remove_ref";
   static final String CHANGED_AFTER_KEY = "changed_after_ts";
+  static final String SNAPSHOT_START_KEY = "snapshot_start_ts";
   static final String COLLECTION_TS_KEY = "collection_ts";
   private static final List<String> KNOWN_KEYS = List.of(VERSION_KEY, PHASE_KEY, SNAPSHOT_TS_KEY, SNAPSHOT_REF_KEY,
-      CHANGE_TS_KEY, CHANGE_REF_KEY, REMOVE_TS_KEY, REMOVE_REF_KEY, CHANGED_AFTER_KEY,
+      CHANGE_TS_KEY, CHANGE_REF_KEY, REMOVE_TS_KEY, REMOVE_REF_KEY, CHANGED_AFTER_KEY, SNAPSHOT_START_KEY,
       COLLECTION_TS_KEY);
   /**
    * The remove position of a fresh snapshot: before every delete the collection's history still holds. A fresh
@@ -80,15 +83,15 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
     Objects.requireNonNull(remove, "remove");
   }
 
+  /** An offset whose snapshot's changes start after {@code change}, of a collection not yet identified. */
+  public CollectionOffset(Phase phase, long snapshotTs, String snapshotRef, Position change, Position remove,
+      long changedAfter) {
+    this(phase, snapshotTs, snapshotRef, change, remove, changedAfter, 0L, 0L);
+  }
+
   /** An offset whose snapshot emits every document. */
   public CollectionOffset(Phase phase, long snapshotTs, String snapshotRef, Position change, Position remove) {
     this(phase, snapshotTs, snapshotRef, change, remove, 0L);
-  }
-
-  /** An offset that does not say yet which collection of its name it belongs to. */
-  public CollectionOffset(Phase phase, long snapshotTs, String snapshotRef, Position change, Position remove,
-      long changedAfter) {
-    this(phase, snapshotTs, snapshotRef, change, remove, changedAfter, 0L);
   }
 
   /** The greatest transaction time the offset names: the reader has seen Fauna at least at this time. */
@@ -121,28 +124,49 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
 
   /** A new snapshot at {@code ts} that emits only the documents written after {@code changedAfter}. */
   public CollectionOffset restartSnapshotAt(long ts, long changedAfter) {
-    return new CollectionOffset(Phase.SNAPSHOT, ts, null, Position.endOf(ts), remove, changedAfter, collectionTs);
+    return new CollectionOffset(Phase.SNAPSHOT, ts, null, Position.endOf(ts), remove, changedAfter, 0L, collectionTs);
   }
 
   public CollectionOffset withSnapshotRef(String ref) {
-    return new CollectionOffset(phase, snapshotTs, ref, change, remove, changedAfter, collectionTs);
+    return new CollectionOffset(phase, snapshotTs, ref, change, remove, changedAfter, snapshotStartTs, collectionTs);
+  }
+
+  /** The snapshot read at {@code ts} from here on, after the same document. */
+  public CollectionOffset withSnapshotTs(long ts) {
+    return new CollectionOffset(phase, ts, snapshotRef, change, remove, changedAfter, snapshotStartTs, collectionTs);
+  }
+
+  /** The snapshot's start T0 kept apart from {@code change} (0: {@code change.ts} again). */
+  public CollectionOffset withSnapshotStart(long ts) {
+    return new CollectionOffset(phase, snapshotTs, snapshotRef, change, remove, changedAfter, ts, collectionTs);
   }
 
   public CollectionOffset withPhase(Phase next) {
-    return new CollectionOffset(next, snapshotTs, snapshotRef, change, remove, changedAfter, collectionTs);
+    return new CollectionOffset(next, snapshotTs, snapshotRef, change, remove, changedAfter, snapshotStartTs,
+        collectionTs);
   }
 
   public CollectionOffset withChange(Position position) {
-    return new CollectionOffset(phase, snapshotTs, snapshotRef, position, remove, changedAfter, collectionTs);
+    return new CollectionOffset(phase, snapshotTs, snapshotRef, position, remove, changedAfter, snapshotStartTs,
+        collectionTs);
   }
 
   public CollectionOffset withRemove(Position position) {
-    return new CollectionOffset(phase, snapshotTs, snapshotRef, change, position, changedAfter, collectionTs);
+    return new CollectionOffset(phase, snapshotTs, snapshotRef, change, position, changedAfter, snapshotStartTs,
+        collectionTs);
   }
 
   /** The same position, of the collection whose collection document had a version at {@code ts}. */
   public CollectionOffset withCollectionTs(long ts) {
-    return new CollectionOffset(phase, snapshotTs, snapshotRef, change, remove, changedAfter, ts);
+    return new CollectionOffset(phase, snapshotTs, snapshotRef, change, remove, changedAfter, snapshotStartTs, ts);
+  }
+
+  /**
+   * T0, the time the snapshot's changes start after: it emits only documents not written after it (later ones are
+   * read as changes). The snapshot's own read time {@code snapshotTs} may move past it while it is read.
+   */
+  public long snapshotStart() {
+    return snapshotStartTs != 0L ? snapshotStartTs : change.ts();
   }
 
   /** Whether this offset's deletes start before every retained one (a fresh snapshot that has not read them yet). */
@@ -162,6 +186,9 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
     putIfPresent(map, REMOVE_REF_KEY, remove.ref());
     if (changedAfter != 0L) {
       map.put(CHANGED_AFTER_KEY, changedAfter);
+    }
+    if (snapshotStartTs != 0L) {
+      map.put(SNAPSHOT_START_KEY, snapshotStartTs);
     }
     if (collectionTs != 0L) {
       map.put(COLLECTION_TS_KEY, collectionTs);
@@ -194,6 +221,7 @@ public record CollectionOffset(Phase phase, long snapshotTs, String snapshotRef,
         new Position(requiredLong(map, CHANGE_TS_KEY), optionalRef(map, CHANGE_REF_KEY)),
         new Position(requiredLong(map, REMOVE_TS_KEY), optionalRef(map, REMOVE_REF_KEY)),
         map.containsKey(CHANGED_AFTER_KEY) ? requiredLong(map, CHANGED_AFTER_KEY) : 0L,
+        map.containsKey(SNAPSHOT_START_KEY) ? requiredLong(map, SNAPSHOT_START_KEY) : 0L,
         map.containsKey(COLLECTION_TS_KEY) ? requiredLong(map, COLLECTION_TS_KEY) : 0L);
   }
 

@@ -36,6 +36,14 @@ import org.slf4j.LoggerFactory;
  */
 final class CollectionReader {
   private static final Logger log = LoggerFactory.getLogger(CollectionReader.class);
+  /**
+   * A snapshot reads the history streams along with its pages once their positions would leave the collection's
+   * history within this time: so a short snapshot is followed by them as before, and a long one keeps them inside
+   * the history (with {@code history_days} 0, which keeps 15 minutes, they stay within 5 minutes of now).
+   */
+  static final Duration HISTORY_MARGIN = Duration.ofMinutes(10);
+  /** At most this many pages of the history streams are read along with each page of a snapshot. */
+  static final int HISTORY_PAGES_PER_SNAPSHOT_PAGE = 4;
 
   private final ReaderSettings settings;
   private final FaunaGateway fauna;
@@ -112,10 +120,21 @@ final class CollectionReader {
   }
 
   private Step snapshotStep() {
-    if (settings.tracksDeletes() && offset.remove().compareTo(Position.endOf(offset.snapshotTs())) < 0) {
+    if (settings.tracksDeletes() && offset.remove().compareTo(Position.endOf(offset.snapshotStart())) < 0) {
       return removesUpToSnapshot();
     }
-    expiries.keepAhead(offset.remove()); // its window stays ahead: the expiries come after the snapshot
+    List<SourceRecord> out = new ArrayList<>();
+    boolean historyDue = historyDue();
+    if (!historyDue) {
+      expiries.keepAhead(offset.remove()); // its window stays ahead: the expiries come after the snapshot
+    }
+    for (int i = 0; historyDue && i < HISTORY_PAGES_PER_SNAPSHOT_PAGE; i++) {
+      Step history = historyDuringSnapshot();
+      out.addAll(history.records());
+      if (!history.rest().isZero()) {
+        break;
+      }
+    }
     Page<FaunaDocument> page;
     try {
       page = fauna.snapshotAfter(collection(), offset.snapshotTs(), offset.snapshotRef(), settings.pageSize());
@@ -124,9 +143,9 @@ final class CollectionReader {
         throw e;
       }
       offset = starter.guard().restartExpiredSnapshot(offset, e, index.isPresent());
-      return Step.busy(List.of());
+      return Step.busy(out);
     }
-    List<SourceRecord> out = new ArrayList<>();
+    int first = out.size();
     for (FaunaDocument document : page.items()) {
       Position position = FaunaGateway.positionOf(document);
       offset = offset.withSnapshotRef(position.ref());
@@ -135,13 +154,68 @@ final class CollectionReader {
       }
     }
     if (!page.more()) {
-      offset = offset.withPhase(index.isPresent() ? Phase.STREAMING : Phase.FULL_SYNC);
+      offset = offset.withPhase(index.isPresent() ? Phase.STREAMING : Phase.FULL_SYNC).withSnapshotStart(0L);
       log.info("Collection '{}': snapshot at {} read; now {}", collection(), offset.snapshotTs(), offset.phase());
-      if (!out.isEmpty()) {
+      if (out.size() > first) {
         out.set(out.size() - 1, withOffset(out.get(out.size() - 1), offset.toMap()));
       }
     }
     return Step.busy(out);
+  }
+
+  /**
+   * While the snapshot is read, a page of the history streams after its start, as the streaming step reads them:
+   * the deletes (removes and ttl expiries) and, with {@code changes.mode=every_version}, the versions. So their
+   * positions stay inside the history however long the snapshot takes. An event for a document beyond the
+   * snapshot's cursor moves the snapshot's read time to it ({@link #aheadOfSnapshot}). Read up to
+   * {@link #HISTORY_PAGES_PER_SNAPSHOT_PAGE} times per snapshot page while more follow, so that writes made faster
+   * than a page per step (a mass delete) do not leave it behind. A step that rests means all were read.
+   */
+  private Step historyDuringSnapshot() {
+    boolean versions = settings.everyVersion() && index.isPresent();
+    if (!settings.tracksDeletes() && !versions) {
+      return Step.caughtUp(List.of(), settings.pollInterval());
+    }
+    Page<Position> expired = expiries.after(offset.remove());
+    if (behind(expired)) {
+      return Step.busy(List.of());
+    }
+    if (versions && offset.snapshotStartTs() == 0L) {
+      offset = offset.withSnapshotStart(offset.change().ts());
+    }
+    Page<FaunaDocument> changes = versions
+        ? fauna.versionsAfter(index.orElseThrow(), collection(), offset.change(), settings.pageSize())
+        : Page.none();
+    Page<Position> removes = settings.tracksDeletes()
+        ? expiries.withoutTtlUpdates(fauna.removesAfter(collection(), offset.remove(), settings.pageSize()))
+        : Page.none();
+    return emit(ChangeMerge.merge(changes, FaunaGateway::positionOf, List.of(removes, expired)), versions,
+        settings.tracksDeletes(), settings.pollInterval());
+  }
+
+  /** Whether the history streams a snapshot leaves behind would leave the history within {@link #HISTORY_MARGIN}. */
+  private boolean historyDue() {
+    boolean versions = settings.everyVersion() && index.isPresent();
+    if (!settings.tracksDeletes() && !versions) {
+      return false;
+    }
+    long read = Math.min(settings.tracksDeletes() ? offset.remove().ts() : Long.MAX_VALUE,
+        versions ? offset.change().ts() : Long.MAX_VALUE);
+    // the history's start moves on with the clock: in HISTORY_MARGIN, it passes read if it is past this now
+    return !fauna.retainsHistoryAfter(collection(), read - HISTORY_MARGIN.toNanos() / 1_000L);
+  }
+
+  /**
+   * An event emitted during the snapshot for a document beyond its cursor would be followed by the snapshot's older
+   * version of it: the snapshot is read at the event's time from then on, when the document is gone or written after
+   * the snapshot's start, so the snapshot does not emit it ({@link #emittedBySnapshot}; without an index, it emits
+   * what it reads then, which is newer). A document at or before the cursor was already emitted.
+   */
+  private void aheadOfSnapshot(Position event) {
+    if (offset.phase() == Phase.SNAPSHOT && event.ts() > offset.snapshotTs()
+        && (offset.snapshotRef() == null || Position.compareIds(event.ref(), offset.snapshotRef()) > 0)) {
+      offset = offset.withSnapshotTs(event.ts());
+    }
   }
 
   /**
@@ -150,12 +224,12 @@ final class CollectionReader {
    */
   private boolean emittedBySnapshot(Position document) {
     return document.ts() > offset.changedAfter()
-        && (index.isEmpty() || document.ts() <= offset.change().ts());
+        && (index.isEmpty() || document.ts() <= offset.snapshotStart());
   }
 
   /** Emits the deletes up to the snapshot time, so none of them follows the snapshot's records. */
   private Step removesUpToSnapshot() {
-    Position end = Position.endOf(offset.snapshotTs());
+    Position end = Position.endOf(offset.snapshotStart());
     Page<Position> expired = expiries.after(offset.remove());
     if (behind(expired)) {
       return Step.busy(List.of());
@@ -187,10 +261,10 @@ final class CollectionReader {
 
   private Step fullSyncStep() {
     long now = fauna.now();
-    long dueAt = offset.snapshotTs() + settings.fullSyncInterval().toNanos() / 1_000L;
+    long dueAt = offset.snapshotStart() + settings.fullSyncInterval().toNanos() / 1_000L;
     if (now >= dueAt) {
       log.info("Collection '{}': full sync at {}", collection(), now);
-      offset = offset.restartSnapshotAt(now, starter.changedAfter(Position.endOf(offset.snapshotTs())));
+      offset = offset.restartSnapshotAt(now, starter.changedAfter(Position.endOf(offset.snapshotStart())));
       return Step.busy(List.of());
     }
     Duration untilDue = Duration.ofNanos((dueAt - now) * 1_000L);
@@ -212,6 +286,7 @@ final class CollectionReader {
   private Step emit(ChangeMerge.Result merged, boolean changesRead, boolean removesRead, Duration restWhenComplete) {
     List<SourceRecord> out = new ArrayList<>();
     for (ChangeEvent event : merged.events()) {
+      aheadOfSnapshot(event.position());
       if (event instanceof ChangeEvent.Upsert upsert) {
         offset = offset.withChange(upsert.position());
         out.add(records.document(partition, offset.toMap(), upsert.document(), RecordBuilder.OP_UPSERT));

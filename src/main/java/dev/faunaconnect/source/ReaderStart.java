@@ -164,7 +164,7 @@ final class ReaderStart {
     if (stored.phase() == Phase.FULL_SYNC && index.isPresent()) {
       log.info("Collection '{}' now has index '{}': reading the changes made after its last full sync", collection,
           index.get());
-      return stored.withPhase(Phase.STREAMING).withChange(Position.endOf(stored.snapshotTs()));
+      return stored.withPhase(Phase.STREAMING).withChange(Position.endOf(stored.snapshotStart()));
     }
     log.info("Collection '{}' resumes from {}", collection, stored);
     return stored;

@@ -35,33 +35,21 @@ final class RetentionGuard {
   }
 
   /**
-   * The snapshot's time T left the collection's history while it was read (or while the task was stopped). Unless
-   * deletes were lost, it goes on at a new time T2 after the last document emitted. With an index, that goes on
-   * exactly: it emits only the documents not written after T (those are read as changes after T, which the offset
-   * keeps). Without one, the snapshot is read again from its start.
+   * The snapshot's read time left the collection's history while it was read. Its deletes (and, with
+   * {@code changes.mode=every_version}, its versions) are read along with its pages, so unless those were lost (the
+   * task stopped or paused for longer than the history), it goes on at a new time after the last document read. It
+   * emits only the documents not written after the snapshot's start (with an index, the later ones are read as
+   * changes; without one, the next full sync reads them).
    */
   CollectionOffset restartExpiredSnapshot(CollectionOffset offset, FaunaQueryException e, boolean hasIndex) {
-    if (historyLost(offset)) {
+    if (deletesLost(offset) || hasIndex && versionsLost(offset)) {
       return lost(offset);
     }
     long now = fauna.now();
-    if (offset.snapshotRef() == null) {
-      log.info("Collection '{}': the snapshot time {} left the history the collection keeps before any document "
-          + "was read; snapshotting at {} instead", settings.name(), offset.snapshotTs(), now);
-      return offset.restartSnapshotAt(now, offset.changedAfter());
-    }
-    if (hasIndex) {
-      log.info("Collection '{}': the snapshot at {} left the history the collection keeps ({}); it goes on at {} "
-          + "after document {}, and the documents written since {} are read as changes", settings.name(),
-          offset.snapshotTs(), e.getMessage(), now, offset.snapshotRef(), offset.change().ts());
-      return new CollectionOffset(Phase.SNAPSHOT, now, offset.snapshotRef(), offset.change(), offset.remove(),
-          offset.changedAfter(), offset.collectionTs());
-    }
-    log.warn("Collection '{}': the snapshot at {} outlived the history the collection keeps ({}). Restarting the "
-        + "snapshot at {}: the documents already read are read again. Raise the collection's history_days, or "
-        + "page.size, so that a snapshot finishes in time.", settings.name(), offset.snapshotTs(), e.getMessage(),
-        now);
-    return offset.restartSnapshotAt(now, offset.changedAfter());
+    log.info("Collection '{}': the snapshot's read time {} left the history the collection keeps ({}); it goes on "
+        + "at {} after document {}", settings.name(), offset.snapshotTs(), e.getMessage(), now,
+        offset.snapshotRef());
+    return offset.withSnapshotTs(now);
   }
 
   private boolean historyLost(CollectionOffset offset) {

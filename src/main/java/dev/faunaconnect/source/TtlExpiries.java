@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  *       delete emitted whose ttl was written within retained history; one written before it is not seen.</li>
  * </ul>
  * Nothing but the delete position is stored: a restart rebuilds the same stream and emits only what follows it.
- * While a snapshot is read, only the window is kept ahead ({@link #keepAhead}); the events follow it.
+ * While a snapshot is read, only the window is kept ahead ({@link #keepAhead}); the events follow it. A snapshot that
+ * runs long reads them along with its pages, as it emits its deletes: the delete position moves with them, so the
+ * adds remembered stay within about a page.
  */
 final class TtlExpiries {
   private static final Logger log = LoggerFactory.getLogger(TtlExpiries.class);

@@ -59,6 +59,19 @@ class CollectionOffsetTest {
   }
 
   @Test
+  void aSnapshotWhoseChangesMovedKeepsItsStartUnderItsOwnKey() {
+    CollectionOffset moved = CollectionOffset.snapshotAt(T).withSnapshotStart(T).withChange(new Position(T + 9, "4"))
+        .withSnapshotTs(T + 12);
+    assertEquals(T, moved.toMap().get("snapshot_start_ts"));
+    assertEquals(moved, CollectionOffset.fromMap(moved.toMap()));
+    assertEquals(T, CollectionOffset.fromMap(moved.toMap()).snapshotStart());
+    // an offset without the key (written before it existed, or before its changes moved) starts at its change
+    Map<String, Object> old = CollectionOffset.snapshotAt(T).withSnapshotRef("3").toMap();
+    assertEquals(false, old.containsKey("snapshot_start_ts"));
+    assertEquals(T, CollectionOffset.fromMap(old).snapshotStart());
+  }
+
+  @Test
   void aRestartedSnapshotKeepsItsDeletePosition() {
     Position remove = new Position(T + 1, "3");
     CollectionOffset restarted = CollectionOffset.snapshotAt(T).withSnapshotRef("8").withPhase(Phase.FULL_SYNC)

@@ -225,9 +225,9 @@ class ResumeAfterTimeTest {
     fixture.fauna().advanceClock(PAST_WINDOW);
     // the snapshot ended: nothing is read again before the next full sync is due
     assertEquals(List.of(), data(untilCaughtUp(harness.reader("items", offsetOf(all.get(3))))));
-    // mid-snapshot, without an index the snapshot that left the history is read again from its start
+    // mid-snapshot, without an index too, the snapshot that left the history goes on at a new time after document 2
     List<String> again = data(untilCaughtUp(harness.reader("items", offsetOf(all.get(1)))));
-    assertEquals(List.of("read 1 " + a, "read 2 " + a, "read 3 " + a, "read 4 " + a), again);
+    assertEquals(List.of("read 3 " + a, "read 4 " + a), again);
   }
 
   @Test
