@@ -35,7 +35,8 @@ public class StreamingDifferentialTest {
     RandomWire urlSafe = new RandomWire(new Random(seed), false);
     RandomWire standard = new RandomWire(new Random(seed), true);
     Map<String, Integer> seen = new java.util.TreeMap<>();
-    for (int n = 0; n < DOCUMENTS; n++) {
+    // at least DOCUMENTS, and on until the run covered every column type (a random run may fall just short)
+    for (int n = 0; n < DOCUMENTS || (n < 4 * DOCUMENTS && !covered(seen)); n++) {
       String document = urlSafe.document("things");
       String twin = standard.document("things");
       String columns = columns(random, urlSafe.paths());
@@ -51,6 +52,11 @@ public class StreamingDifferentialTest {
       assertTrue(seen.getOrDefault(type.configValue(), 0) > 20, "few " + type + " values: " + seen);
     }
     assertTrue(seen.getOrDefault("failed", 0) > 20, "few failures: " + seen);
+  }
+
+  private static boolean covered(Map<String, Integer> seen) {
+    return seen.getOrDefault("failed", 0) > 20 && java.util.Arrays.stream(ColumnType.values())
+        .allMatch(type -> seen.getOrDefault(type.configValue(), 0) > 20);
   }
 
   private static void tally(FaunaSourceConfig config, String document, Map<String, Integer> seen) {
