@@ -71,11 +71,21 @@ final class PluginMetricsBridge {
     return Optional.ofNullable(name("task-probe", "", new LinkedHashMap<>()).tags().get("task"));
   }
 
-  /** Adds a gauge, tagged with {@code tags} besides the worker's connector and task tags. */
+  /**
+   * Adds a gauge, tagged with {@code tags} besides the worker's connector and task tags. A gauge of that name may
+   * still be held by the task's old instance when the worker started the task again before that one stopped (a
+   * graceful stop that timed out); only its owner may remove it, so this instance goes on without it (its JMX
+   * metrics still show the values) instead of failing.
+   */
   void addGauge(String name, String description, Map<String, String> tags, Gauge<?> gauge) {
     MetricName metric = name(name, description, new LinkedHashMap<>(tags));
-    call(addMetric, metric, gauge);
-    added.add(metric);
+    try {
+      call(addMetric, metric, gauge);
+      added.add(metric);
+    } catch (IllegalArgumentException heldByAnOldInstance) {
+      log.warn("The metric {} is still held by an instance of this task that did not stop yet; this instance "
+          + "goes on without it ({})", metric, heldByAnOldInstance.getMessage());
+    }
   }
 
   void removeAll() {

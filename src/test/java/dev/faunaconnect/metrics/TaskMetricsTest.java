@@ -210,6 +210,30 @@ class TaskMetricsTest {
     }
   }
 
+  /**
+   * A task restarted on the same worker before the old instance stopped (its graceful stop timed out, as in the
+   * cluster crash test) meets the old instance's plugin metrics: it starts without them instead of failing, and its
+   * JMX metrics show its own values.
+   */
+  @Test
+  void aTaskStartedBeforeItsOldInstanceStoppedReplacesItsPluginMetrics() throws Exception {
+    try (Metrics kafkaMetrics = new Metrics()) {
+      Map<String, String> workerTags = new LinkedHashMap<>();
+      workerTags.put("connector", "p");
+      workerTags.put("task", "5");
+      FaunaSourceConfig config = config("p", "items");
+      TaskMetrics old = TaskMetrics.register(config, PluginMetricsBridge.of(contextWith(
+          new PluginMetricsImpl(kafkaMetrics, workerTags))), null, "not-a-task-thread", now::get, server);
+      TaskMetrics next = TaskMetrics.register(config, PluginMetricsBridge.of(contextWith(
+          new PluginMetricsImpl(kafkaMetrics, workerTags))), null, "not-a-task-thread", now::get, server);
+      next.polled(List.of(read(config, "items", "1")));
+      assertEquals(1L, server.getAttribute(new ObjectName(
+          "dev.faunaconnect:type=source-task-metrics,connector=p,task=5,collection=items"), "RecordsRead"));
+      next.unregister();
+      old.unregister();
+    }
+  }
+
   private static SourceTaskContext contextWith(PluginMetrics plugin) {
     return new SourceTaskContext() {
       @Override
